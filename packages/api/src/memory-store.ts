@@ -1,0 +1,95 @@
+import type { OtherAnswer, Poll } from '@parvis/contract/types';
+import type { NewVote, PollTallies, Store, VoteOutcome, VoteRecord } from './store.js';
+import { sameVote } from './rules/votes.js';
+
+/** The store for tests, the MSW mock and the docs playground. State lives in this object. */
+export class MemoryStore implements Store {
+  private readonly polls = new Map<string, Poll>();
+  private readonly votes = new Map<string, VoteRecord>();
+  private readonly tallies = new Map<string, PollTallies>();
+
+  async getPoll(pollId: string): Promise<Poll | null> {
+    return clone(this.polls.get(pollId) ?? null);
+  }
+
+  async listPolls(): Promise<Poll[]> {
+    return [...this.polls.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(clone);
+  }
+
+  async insertPoll(poll: Poll): Promise<boolean> {
+    if (this.polls.has(poll.id)) return false;
+    this.polls.set(poll.id, clone(poll));
+    return true;
+  }
+
+  async upsertPoll(poll: Poll): Promise<void> {
+    this.polls.set(poll.id, clone(poll));
+  }
+
+  async updatePoll(poll: Poll): Promise<void> {
+    if (this.polls.has(poll.id)) this.polls.set(poll.id, clone(poll));
+  }
+
+  async recordVote(vote: NewVote): Promise<{ outcome: VoteOutcome; vote: VoteRecord }> {
+    const key = voteKey(vote.pollId, vote.participantId);
+    const existing = this.votes.get(key);
+    const record: VoteRecord = {
+      pollId: vote.pollId,
+      participantId: vote.participantId,
+      optionIds: [...vote.optionIds],
+      other: vote.other,
+      votedAt: vote.votedAt,
+    };
+    if (existing && sameVote(existing, record)) return { outcome: 'unchanged', vote: clone(existing) };
+    if (existing && !vote.replace) return { outcome: 'exists', vote: clone(existing) };
+
+    const tallies = this.tallyOf(vote.pollId);
+    if (existing) count(tallies, existing, -1);
+    else tallies.voters += 1;
+    count(tallies, record, +1);
+    this.votes.set(key, record);
+    return { outcome: existing ? 'replaced' : 'created', vote: clone(record) };
+  }
+
+  async getVote(pollId: string, participantId: string): Promise<VoteRecord | null> {
+    return clone(this.votes.get(voteKey(pollId, participantId)) ?? null);
+  }
+
+  async getTallies(pollId: string): Promise<PollTallies> {
+    return clone(this.tallyOf(pollId));
+  }
+
+  async listOtherAnswers(pollId: string, limit: number): Promise<OtherAnswer[]> {
+    return [...this.votes.values()]
+      .filter((v) => v.pollId === pollId && v.other !== null)
+      .sort((a, b) => b.votedAt.localeCompare(a.votedAt))
+      .slice(0, limit)
+      .map((v) => ({ text: v.other as string, votedAt: v.votedAt }));
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  private tallyOf(pollId: string): PollTallies {
+    let tallies = this.tallies.get(pollId);
+    if (!tallies) {
+      tallies = { voters: 0, options: {}, other: 0 };
+      this.tallies.set(pollId, tallies);
+    }
+    return tallies;
+  }
+}
+
+function count(tallies: PollTallies, vote: VoteRecord, delta: 1 | -1): void {
+  for (const id of vote.optionIds) tallies.options[id] = (tallies.options[id] ?? 0) + delta;
+  if (vote.other !== null) tallies.other += delta;
+}
+
+function voteKey(pollId: string, participantId: string): string {
+  return `${pollId}\u0000${participantId}`;
+}
+
+function clone<T>(value: T): T {
+  return value === null ? value : structuredClone(value);
+}

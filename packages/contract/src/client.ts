@@ -1,0 +1,160 @@
+// A small typed fetch client for the Parvis contract. It imports types only, so a browser
+// that loads it pays for no schema library.
+import type { ParticipantSession, PollResults, PollView, Problem, VoteInput } from './types.js';
+
+export interface ClientOptions {
+  /** The backend base, e.g. https://consult.example.fr/api (paths start at /v1/…). */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Extra headers on every request (a host site routing calls through its own backend). */
+  headers?: Record<string, string>;
+  /** Milliseconds before one attempt is abandoned. Default 10 000. */
+  timeoutMs?: number;
+  /** Further attempts after a network error, a 429 or a 5xx. Default 2. */
+  retries?: number;
+  /** Base of the exponential backoff, in milliseconds. Default 400. */
+  backoffMs?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  token?: string | null;
+}
+
+/** Why a call failed: `status` 0 means no answer (offline, timeout). */
+export class ParvisApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problem: Problem | null;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(status: number, code: string, message: string, problem: Problem | null = null, retryAfterSeconds: number | null = null) {
+    super(message);
+    this.name = 'ParvisApiError';
+    this.status = status;
+    this.code = code;
+    this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+const maxRetryAfterMs = 30_000;
+
+export function createClient(options: ClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const retries = options.retries ?? 2;
+  const backoffMs = options.backoffMs ?? 400;
+
+  async function request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body: unknown,
+    { signal, token }: RequestOptions = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    // One key per intended write, reused by every retry of it.
+    if (method !== 'GET') headers['idempotency-key'] = randomKey();
+
+    for (let attempt = 0; ; attempt++) {
+      signal?.throwIfAborted();
+      let response: Response;
+      try {
+        response = await doFetch(`${base}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: withTimeout(signal, timeoutMs),
+          credentials: 'omit',
+        });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+        if (attempt < retries) {
+          await sleep(backoff(attempt, backoffMs), signal);
+          continue;
+        }
+        throw new ParvisApiError(0, timedOut ? 'timeout' : 'network_error', timedOut ? 'The server did not answer in time.' : 'The server could not be reached.');
+      }
+
+      if (response.ok) return (await response.json()) as T;
+
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+      const retryable = response.status === 429 || response.status >= 500;
+      if (retryable && attempt < retries && (retryAfter === null || retryAfter * 1000 <= maxRetryAfterMs)) {
+        await response.body?.cancel();
+        await sleep(retryAfter !== null ? retryAfter * 1000 : backoff(attempt, backoffMs), signal);
+        continue;
+      }
+      const problem = await readProblem(response);
+      throw new ParvisApiError(
+        response.status,
+        problem?.code ?? (response.status >= 500 ? 'server_error' : 'http_error'),
+        problem?.title ?? `HTTP ${response.status}`,
+        problem,
+        retryAfter,
+      );
+    }
+  }
+
+  return {
+    request,
+    createParticipant: (opts?: RequestOptions) => request<ParticipantSession>('POST', '/v1/participants', undefined, opts),
+    getPoll: (pollId: string, opts?: RequestOptions) => request<PollView>('GET', `/v1/polls/${encodeURIComponent(pollId)}`, undefined, opts),
+    castVote: (pollId: string, vote: VoteInput, opts?: RequestOptions) =>
+      request<PollView>('PUT', `/v1/polls/${encodeURIComponent(pollId)}/vote`, vote, opts),
+    getPollResults: (pollId: string, opts?: RequestOptions) =>
+      request<PollResults>('GET', `/v1/polls/${encodeURIComponent(pollId)}/results`, undefined, opts),
+  };
+}
+
+export type ParvisClient = ReturnType<typeof createClient>;
+
+function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
+  const timeout = AbortSignal.timeout(ms);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+function backoff(attempt: number, baseMs: number): number {
+  return baseMs * 2 ** attempt * (0.5 + Math.random() / 2);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Retry-After in seconds, from either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function readProblem(response: Response): Promise<Problem | null> {
+  try {
+    const data: unknown = await response.json();
+    if (data && typeof data === 'object' && typeof (data as Problem).code === 'string') return data as Problem;
+  } catch {
+    // Not JSON: a proxy's error page, say.
+  }
+  return null;
+}
+
+function randomKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

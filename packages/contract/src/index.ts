@@ -1,0 +1,7 @@
+export * from './schemas/problem.js';
+export * from './schemas/common.js';
+export * from './schemas/participants.js';
+export * from './schemas/polls.js';
+export * as routes from './routes/index.js';
+export { buildOpenApiDocument } from './openapi.js';
+export type * from './types.js';

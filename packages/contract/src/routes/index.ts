@@ -1,0 +1,4 @@
+export * from './health.js';
+export * from './participants.js';
+export * from './polls.js';
+export * from './admin-polls.js';

@@ -1,0 +1,6 @@
+import { z } from '@hono/zod-openapi';
+import { Slug } from '../schemas/common.js';
+
+export const pollParams = z.object({
+  pollId: Slug.openapi({ param: { name: 'pollId', in: 'path' } }),
+});

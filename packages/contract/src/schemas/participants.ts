@@ -1,0 +1,14 @@
+import { z } from '@hono/zod-openapi';
+import { DateTime } from './common.js';
+
+export const ParticipantSession = z
+  .object({
+    participantId: z.string().openapi({ example: 'p_3k9d0c2m1x' }),
+    token: z
+      .string()
+      .openapi({ description: 'Send as `Authorization: Bearer <token>`. Keep it; it is the vote.' }),
+    expiresAt: DateTime,
+  })
+  .openapi('ParticipantSession', {
+    description: 'An anonymous participant: no personal data, one per browser.',
+  });

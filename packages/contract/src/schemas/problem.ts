@@ -1,0 +1,49 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * Stable machine-readable error codes. A widget maps each to a message in the citizen's
+ * language; a city's own backend must answer with the same codes.
+ */
+export const problemCodes = [
+  'malformed_json',
+  'validation_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'method_not_allowed',
+  'token_missing',
+  'token_invalid',
+  'token_expired',
+  'admin_token_invalid',
+  'poll_not_found',
+  'poll_exists',
+  'poll_not_open',
+  'poll_closed',
+  'poll_locked',
+  'vote_exists',
+  'choice_invalid',
+  'results_hidden',
+  'origin_not_allowed',
+  'rate_limited',
+  'internal_error',
+] as const;
+
+export const ProblemCode = z.enum(problemCodes).openapi('ProblemCode');
+
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: 'https://parvis.dev/problems/poll_closed' }),
+    title: z.string().openapi({ example: 'This poll is closed.' }),
+    status: z.number().int().min(400).max(599),
+    code: ProblemCode,
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: 'For validation_failed: one entry per invalid field.' }),
+  })
+  .openapi('Problem', {
+    description:
+      'An error, as application/problem+json (RFC 9457). `code` is stable; `title` and `detail` are English and for developers.',
+  });
