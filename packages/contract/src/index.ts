@@ -4,4 +4,3 @@ export * from './schemas/participants.js';
 export * from './schemas/polls.js';
 export * as routes from './routes/index.js';
 export { buildOpenApiDocument } from './openapi.js';
-export type * from './types.js';

@@ -25,7 +25,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: {
       title: 'Parvis contract',
       version: contractVersion,
-      license: { name: 'MIT', identifier: 'MIT' },
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
       description: [
         'The HTTP contract between the Parvis widgets and a backend. Every path is relative to the backend base the widgets are given (their `api` attribute); the reference server mounts it at `/api`.',
         '',

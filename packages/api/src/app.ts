@@ -1,0 +1,88 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { routes } from '@parvis/contract';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from './context.js';
+import { cors } from './cors.js';
+import { ProblemError, problemResponse } from './problem.js';
+import { adminPollRoutes } from './routes/admin-polls.js';
+import { participantRoutes } from './routes/participants.js';
+import { pollRoutes } from './routes/polls.js';
+import type { Store } from './store.js';
+import { TokenSigner } from './tokens.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Secret for participant tokens (at least 16 characters). Keep it across restarts. */
+  signingKey: string;
+  /** Bearer token for /v1/admin routes; null or absent refuses them all. */
+  adminToken?: string | null;
+  /** Origins allowed to write from a browser besides the server's own; '*' for every origin. */
+  allowedOrigins?: string[] | '*';
+  now?: () => Date;
+  tokenTtlDays?: number;
+}
+
+export const maxBodyBytes = 64 * 1024;
+
+/** The whole contract as one web-standard app: routes under /v1 and /health. */
+export function createApp(options: AppOptions): OpenAPIHono {
+  const deps: AppDeps = {
+    store: options.store,
+    signer: new TokenSigner(options.signingKey),
+    now: options.now ?? (() => new Date()),
+    adminToken: options.adminToken || null,
+    tokenTtlDays: options.tokenTtlDays ?? 400,
+  };
+
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        return problemResponse(c, 400, 'validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+      }
+    },
+  });
+
+  app.use('*', cors(options.allowedOrigins ?? []));
+  app.use('*', async (c, next) => {
+    c.header('cache-control', 'no-store');
+    await next();
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => problemResponse(c, 413, 'payload_too_large') }),
+  );
+  app.use('/v1/*', async (c, next) => {
+    const hasBody = c.req.header('content-length') !== undefined && c.req.header('content-length') !== '0';
+    const type = c.req.header('content-type') ?? '';
+    if (hasBody && !/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type)) {
+      return problemResponse(c, 415, 'unsupported_media_type');
+    }
+    await next();
+  });
+
+  app.openapi(routes.health, async (c) => {
+    await deps.store.ping();
+    return c.json({ status: 'ok' as const }, 200);
+  });
+  participantRoutes(app, deps);
+  pollRoutes(app, deps);
+  adminPollRoutes(app, deps);
+
+  app.notFound((c) => problemResponse(c, 404, 'not_found'));
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) {
+      return problemResponse(c, error.status, error.code, error.detail, error.errors);
+    }
+    if (error instanceof HTTPException && error.status === 400) {
+      return problemResponse(c, 400, 'malformed_json', error.message);
+    }
+    if (error instanceof HTTPException && error.status === 413) {
+      return problemResponse(c, 413, 'payload_too_large');
+    }
+    console.error('parvis api: unexpected error', error);
+    return problemResponse(c, 500, 'internal_error');
+  });
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { MiddlewareHandler } from 'hono';
+import { problemResponse } from './problem.js';
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const allowHeaders = 'authorization, content-type, idempotency-key';
+
+/**
+ * Reads are open to every origin. Writes from a browser (a request with an Origin header) are
+ * allowed from the server's own origin and the listed ones only. No credentials: the contract
+ * uses bearer tokens, never cookies.
+ */
+export function cors(allowedOrigins: string[] | '*'): MiddlewareHandler {
+  const allowed = (origin: string, host: string | undefined) =>
+    allowedOrigins === '*' || allowedOrigins.includes(origin) || sameHost(origin, host);
+
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const method = c.req.method;
+    if (method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
+      const requested = c.req.header('access-control-request-method')!.toUpperCase();
+      const headers = new Headers({ vary: 'Origin', 'access-control-max-age': '600' });
+      if (!writeMethods.has(requested) || allowed(origin, c.req.header('host'))) {
+        headers.set('access-control-allow-origin', writeMethods.has(requested) ? origin : '*');
+        headers.set('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
+        headers.set('access-control-allow-headers', allowHeaders);
+      }
+      return new Response(null, { status: 204, headers });
+    }
+    if (origin && writeMethods.has(method) && !allowed(origin, c.req.header('host'))) {
+      return problemResponse(c, 403, 'origin_not_allowed', `writes from ${origin} are not allowed`);
+    }
+    await next();
+    if (origin) {
+      c.header('access-control-allow-origin', writeMethods.has(method) ? origin : '*');
+      c.header('access-control-expose-headers', 'retry-after');
+      c.header('vary', 'Origin', { append: true });
+    }
+  };
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,5 @@
+export { createApp, maxBodyBytes, type AppOptions } from './app.js';
+export { MemoryStore } from './memory-store.js';
+export type { Store, VoteRecord, NewVote, VoteOutcome, PollTallies } from './store.js';
+export { TokenSigner, newParticipantId } from './tokens.js';
+export { pollStatus, resultsVisible } from './rules/polls.js';

@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import type { ProblemCode, Problem } from '@parvis/contract/types';
+
+const titles: Record<ProblemCode, string> = {
+  malformed_json: 'The request body is not valid JSON.',
+  validation_failed: 'The request does not match the contract.',
+  payload_too_large: 'The request body is too large.',
+  unsupported_media_type: 'The request body must be application/json.',
+  not_found: 'Nothing here.',
+  method_not_allowed: 'This method is not allowed here.',
+  token_missing: 'A participant token is required.',
+  token_invalid: 'The participant token is not valid.',
+  token_expired: 'The participant token has expired.',
+  admin_token_invalid: 'The admin token is missing or wrong.',
+  poll_not_found: 'There is no such poll.',
+  poll_exists: 'A poll with this id exists already.',
+  poll_not_open: 'This poll is not open yet.',
+  poll_closed: 'This poll is closed.',
+  poll_locked: 'Votes exist; this change would alter what they mean.',
+  vote_exists: 'You have already voted, and this poll does not allow changing a vote.',
+  choice_invalid: 'These answers break the poll rules.',
+  results_hidden: 'The results are not visible yet.',
+  origin_not_allowed: 'This site may not send answers to this server.',
+  rate_limited: 'Too many requests; try again later.',
+  internal_error: 'Something went wrong on the server.',
+};
+
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly errors?: Problem['errors'],
+  ) {
+    super(titles[code]);
+  }
+}
+
+export function problemBody(status: number, code: ProblemCode, detail?: string, errors?: Problem['errors']): Problem {
+  return {
+    type: `https://parvis.dev/problems/${code}`,
+    title: titles[code],
+    status,
+    code,
+    ...(detail === undefined ? {} : { detail }),
+    ...(errors === undefined ? {} : { errors }),
+  };
+}
+
+export function problemResponse(c: Context, status: number, code: ProblemCode, detail?: string, errors?: Problem['errors']): Response {
+  return c.body(JSON.stringify(problemBody(status, code, detail, errors)), status as 400, {
+    'content-type': 'application/problem+json',
+  });
+}

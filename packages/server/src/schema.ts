@@ -1,0 +1,55 @@
+import type { Generated } from 'kysely';
+
+/** The tables as Kysely sees them. Dates are ISO 8601 text; JSON arrays are text. */
+export interface Database {
+  organisations: OrganisationsTable;
+  polls: PollsTable;
+  poll_votes: PollVotesTable;
+  poll_tallies: PollTalliesTable;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface PollsTable {
+  id: string;
+  organisation_id: string;
+  question: string;
+  description: string;
+  choice: string;
+  min_choices: number;
+  max_choices: number;
+  /** JSON array of { id, label }. */
+  options: string;
+  other_label: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  results_visibility: string;
+  /** 0 or 1 (an integer in both engines). */
+  allow_vote_change: number;
+  time_zone: string;
+  privacy_url: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Counters kept in the same transaction as the votes. */
+  voters: Generated<number>;
+  other_votes: Generated<number>;
+}
+
+export interface PollVotesTable {
+  poll_id: string;
+  participant_id: string;
+  /** JSON array of option ids, in the poll's order. */
+  option_ids: string;
+  other: string | null;
+  voted_at: string;
+}
+
+export interface PollTalliesTable {
+  poll_id: string;
+  option_id: string;
+  votes: number;
+}

@@ -1,0 +1,315 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { NewVote, PollTallies, Store, VoteOutcome, VoteRecord } from '@parvis/api';
+import type { OtherAnswer, Poll, PollOption } from '@parvis/contract/types';
+import type { Database, PollsTable, PollVotesTable } from './schema.js';
+
+type PollRow = Omit<Selectable<PollsTable>, 'voters' | 'other_votes'>;
+type PollDefinitionRow = Omit<PollRow, 'id'>;
+
+const pollColumns = [
+  'id',
+  'organisation_id',
+  'question',
+  'description',
+  'choice',
+  'min_choices',
+  'max_choices',
+  'options',
+  'other_label',
+  'opens_at',
+  'closes_at',
+  'results_visibility',
+  'allow_vote_change',
+  'time_zone',
+  'privacy_url',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** How many times a vote is retried when a concurrent writer changed it between read and write. */
+const maxVoteAttempts = 5;
+
+/**
+ * The Store over SQL through Kysely. Only portable SQL (ON CONFLICT upserts, compare-and-swap
+ * updates, no row locks), so the same class runs over better-sqlite3 and PostgreSQL: pass the
+ * Kysely instance with its dialect, already migrated (see `migrateToLatest`).
+ */
+export class SqlStore implements Store {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async getPoll(pollId: string): Promise<Poll | null> {
+    const row = await this.db.selectFrom('polls').select(pollColumns).where('id', '=', pollId).executeTakeFirst();
+    return row ? toPoll(row) : null;
+  }
+
+  async listPolls(): Promise<Poll[]> {
+    const rows = await this.db
+      .selectFrom('polls')
+      .select(pollColumns)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'asc')
+      .execute();
+    return rows.map(toPoll);
+  }
+
+  async insertPoll(poll: Poll): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await ensureOrganisation(trx, poll.organisationId, poll.createdAt);
+      const result = await trx
+        .insertInto('polls')
+        .values(toRow(poll))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    });
+  }
+
+  async upsertPoll(poll: Poll): Promise<void> {
+    const { id, ...definition } = toRow(poll);
+    await this.db.transaction().execute(async (trx) => {
+      await ensureOrganisation(trx, poll.organisationId, poll.createdAt);
+      await trx
+        .insertInto('polls')
+        .values({ id, ...definition })
+        .onConflict((oc) => oc.column('id').doUpdateSet(definition))
+        .execute();
+    });
+  }
+
+  async updatePoll(poll: Poll): Promise<void> {
+    const { id, ...definition } = toRow(poll);
+    await this.db.transaction().execute(async (trx) => {
+      await ensureOrganisation(trx, poll.organisationId, poll.createdAt);
+      await trx.updateTable('polls').set(definition).where('id', '=', id).execute();
+    });
+  }
+
+  async recordVote(vote: NewVote): Promise<{ outcome: VoteOutcome; vote: VoteRecord }> {
+    const record: VoteRecord = {
+      pollId: vote.pollId,
+      participantId: vote.participantId,
+      optionIds: [...vote.optionIds],
+      other: vote.other,
+      votedAt: vote.votedAt,
+    };
+    // One transaction: the vote row and the counters commit together or not at all. On SQLite the
+    // transaction holds the only connection, so parallel votes of one participant run one after
+    // the other; on PostgreSQL the unique key and the compare-and-swap below keep them exact.
+    return this.db.transaction().execute(async (trx) => {
+      for (let attempt = 0; attempt < maxVoteAttempts; attempt += 1) {
+        const inserted = await trx
+          .insertInto('poll_votes')
+          .values(toVoteRow(record))
+          .onConflict((oc) => oc.columns(['poll_id', 'participant_id']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+          await applyCounts(trx, vote.pollId, 1, countsOf([record], []));
+          return { outcome: 'created' as const, vote: record };
+        }
+
+        const existingRow = await selectVote(trx, vote.pollId, vote.participantId);
+        if (!existingRow) continue;
+        const existing = toVote(existingRow);
+        if (sameVote(existing, record)) return { outcome: 'unchanged' as const, vote: existing };
+        if (!vote.replace) return { outcome: 'exists' as const, vote: existing };
+
+        let swap = trx
+          .updateTable('poll_votes')
+          .set({ option_ids: JSON.stringify(record.optionIds), other: record.other, voted_at: record.votedAt })
+          .where('poll_id', '=', vote.pollId)
+          .where('participant_id', '=', vote.participantId)
+          .where('option_ids', '=', existingRow.option_ids);
+        swap = existingRow.other === null ? swap.where('other', 'is', null) : swap.where('other', '=', existingRow.other);
+        const updated = await swap.executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) continue;
+        await applyCounts(trx, vote.pollId, 0, countsOf([record], [existing]));
+        return { outcome: 'replaced' as const, vote: record };
+      }
+      throw new Error(`vote of ${vote.participantId} on ${vote.pollId} kept changing under concurrent writes`);
+    });
+  }
+
+  async getVote(pollId: string, participantId: string): Promise<VoteRecord | null> {
+    const row = await selectVote(this.db, pollId, participantId);
+    return row ? toVote(row) : null;
+  }
+
+  async getTallies(pollId: string): Promise<PollTallies> {
+    // One statement, so the counters and the option tallies come from the same snapshot.
+    const rows = await this.db
+      .selectFrom('polls')
+      .leftJoin('poll_tallies', 'poll_tallies.poll_id', 'polls.id')
+      .select(['polls.voters', 'polls.other_votes', 'poll_tallies.option_id', 'poll_tallies.votes'])
+      .where('polls.id', '=', pollId)
+      .execute();
+    const options: Record<string, number> = {};
+    for (const row of rows) {
+      if (row.option_id !== null && row.votes !== null) options[row.option_id] = Number(row.votes);
+    }
+    const first = rows[0];
+    return { voters: Number(first?.voters ?? 0), options, other: Number(first?.other_votes ?? 0) };
+  }
+
+  async listOtherAnswers(pollId: string, limit: number): Promise<OtherAnswer[]> {
+    const rows = await this.db
+      .selectFrom('poll_votes')
+      .select(['other', 'voted_at'])
+      .where('poll_id', '=', pollId)
+      .where('other', 'is not', null)
+      .orderBy('voted_at', 'desc')
+      .limit(Math.max(0, Math.floor(limit)))
+      .execute();
+    return rows.map((row) => ({ text: row.other ?? '', votedAt: row.voted_at }));
+  }
+
+  async ping(): Promise<void> {
+    await this.db.selectFrom('organisations').select('id').limit(1).execute();
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Net change per option and for the free-text answer, between the votes added and removed. */
+interface Counts {
+  options: Map<string, number>;
+  other: number;
+}
+
+function countsOf(added: VoteRecord[], removed: VoteRecord[]): Counts {
+  const counts: Counts = { options: new Map(), other: 0 };
+  const apply = (vote: VoteRecord, delta: number) => {
+    for (const id of vote.optionIds) counts.options.set(id, (counts.options.get(id) ?? 0) + delta);
+    if (vote.other !== null) counts.other += delta;
+  };
+  for (const vote of added) apply(vote, 1);
+  for (const vote of removed) apply(vote, -1);
+  return counts;
+}
+
+async function applyCounts(trx: Transaction<Database>, pollId: string, voters: number, counts: Counts): Promise<void> {
+  const rows = [...counts.options]
+    .filter(([, delta]) => delta !== 0)
+    .map(([optionId, delta]) => ({ poll_id: pollId, option_id: optionId, votes: delta }));
+  if (rows.length > 0) {
+    // One statement, each option once (PostgreSQL refuses a row touched twice by one upsert).
+    await trx
+      .insertInto('poll_tallies')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['poll_id', 'option_id']).doUpdateSet((eb) => ({
+          votes: eb('poll_tallies.votes', '+', eb.ref('excluded.votes')),
+        })),
+      )
+      .execute();
+  }
+  if (voters !== 0 || counts.other !== 0) {
+    await trx
+      .updateTable('polls')
+      .set((eb) => ({
+        voters: eb('voters', '+', voters),
+        other_votes: eb('other_votes', '+', counts.other),
+      }))
+      .where('id', '=', pollId)
+      .execute();
+  }
+}
+
+/** Polls may name an organisation the database has not seen yet: it is created, named by its id. */
+async function ensureOrganisation(trx: Transaction<Database>, organisationId: string, createdAt: string): Promise<void> {
+  await trx
+    .insertInto('organisations')
+    .values({ id: organisationId, name: organisationId, created_at: createdAt })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+function selectVote(db: Executor, pollId: string, participantId: string) {
+  return db
+    .selectFrom('poll_votes')
+    .select(['poll_id', 'participant_id', 'option_ids', 'other', 'voted_at'])
+    .where('poll_id', '=', pollId)
+    .where('participant_id', '=', participantId)
+    .executeTakeFirst();
+}
+
+function sameVote(a: VoteRecord, b: VoteRecord): boolean {
+  return (
+    a.other === b.other &&
+    a.optionIds.length === b.optionIds.length &&
+    a.optionIds.every((id, i) => id === b.optionIds[i])
+  );
+}
+
+function toVote(row: Selectable<PollVotesTable>): VoteRecord {
+  return {
+    pollId: row.poll_id,
+    participantId: row.participant_id,
+    optionIds: parseStringArray(row.option_ids),
+    other: row.other,
+    votedAt: row.voted_at,
+  };
+}
+
+function toVoteRow(vote: VoteRecord): Selectable<PollVotesTable> {
+  return {
+    poll_id: vote.pollId,
+    participant_id: vote.participantId,
+    option_ids: JSON.stringify(vote.optionIds),
+    other: vote.other,
+    voted_at: vote.votedAt,
+  };
+}
+
+function toRow(poll: Poll): PollDefinitionRow & { id: string } {
+  return {
+    id: poll.id,
+    organisation_id: poll.organisationId,
+    question: poll.question,
+    description: poll.description,
+    choice: poll.choice,
+    min_choices: poll.minChoices,
+    max_choices: poll.maxChoices,
+    options: JSON.stringify(poll.options.map((o) => ({ id: o.id, label: o.label }))),
+    other_label: poll.otherLabel,
+    opens_at: poll.opensAt,
+    closes_at: poll.closesAt,
+    results_visibility: poll.resultsVisibility,
+    allow_vote_change: poll.allowVoteChange ? 1 : 0,
+    time_zone: poll.timeZone,
+    privacy_url: poll.privacyUrl,
+    created_at: poll.createdAt,
+    updated_at: poll.updatedAt,
+  };
+}
+
+// Rows were written by toRow from validated polls: read them back as trusted types.
+function toPoll(row: PollRow): Poll {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    question: row.question,
+    description: row.description,
+    choice: row.choice as Poll['choice'],
+    minChoices: Number(row.min_choices),
+    maxChoices: Number(row.max_choices),
+    options: JSON.parse(row.options) as PollOption[],
+    otherLabel: row.other_label,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    resultsVisibility: row.results_visibility as Poll['resultsVisibility'],
+    allowVoteChange: Number(row.allow_vote_change) === 1,
+    timeZone: row.time_zone,
+    privacyUrl: row.privacy_url,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function parseStringArray(text: string): string[] {
+  const value: unknown = JSON.parse(text);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
