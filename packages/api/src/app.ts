@@ -3,6 +3,7 @@ import { routes } from '@parvis/contract';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './context.js';
+import { defaultRateLimits, rateLimit, type RateLimits } from './rate-limit.js';
 import { cors } from './cors.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { adminPollRoutes } from './routes/admin-polls.js';
@@ -21,6 +22,10 @@ export interface AppOptions {
   allowedOrigins?: string[] | '*';
   now?: () => Date;
   tokenTtlDays?: number;
+  /** Write limits; false turns them off (tests, the in-browser mock). */
+  rateLimits?: Partial<RateLimits> | false;
+  /** The client's address as the server sees it (after trusted proxies); null when unknown. */
+  clientAddress?: (request: Request) => string | null;
 }
 
 export const maxBodyBytes = 64 * 1024;
@@ -49,6 +54,10 @@ export function createApp(options: AppOptions): OpenAPIHono {
     c.header('cache-control', 'no-store');
     await next();
   });
+  if (options.rateLimits !== false) {
+    const limits = { ...defaultRateLimits, ...options.rateLimits };
+    app.use('/v1/*', rateLimit(deps, limits, options.clientAddress ?? (() => null)));
+  }
   app.use(
     '/v1/*',
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => problemResponse(c, 413, 'payload_too_large') }),

@@ -3,3 +3,5 @@ export { MemoryStore } from './memory-store.js';
 export type { Store, VoteRecord, NewVote, VoteOutcome, PollTallies } from './store.js';
 export { TokenSigner, newParticipantId } from './tokens.js';
 export { pollStatus, resultsVisible } from './rules/polls.js';
+export { defaultRateLimits, type RateLimits } from './rate-limit.js';
+export { networkPrefix, inRanges, isValidRange } from './network.js';

@@ -1,4 +1,4 @@
-import { createApp } from '../src/app.js';
+import { createApp, type AppOptions } from '../src/app.js';
 import type { Store } from '../src/store.js';
 
 export const adminToken = 'test-admin-token-0123456789';
@@ -17,8 +17,8 @@ export function testClock(start = '2027-03-01T10:00:00Z') {
 
 export type Api = ReturnType<typeof makeApi>;
 
-export function makeApi(store: Store, clock = testClock(), extra: { allowedOrigins?: string[] | '*' } = {}) {
-  const app = createApp({ store, signingKey, adminToken, now: clock.now, ...extra });
+export function makeApi(store: Store, clock = testClock(), extra: Partial<AppOptions> = {}) {
+  const app = createApp({ store, signingKey, adminToken, now: clock.now, rateLimits: false, ...extra });
   async function call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;

@@ -1,0 +1,67 @@
+// Client addresses reduced to network prefixes (IPv4 /24, IPv6 /48): what rate limiting needs,
+// and never the raw address.
+
+/** The /24 or /48 prefix of an address, or null when it is not an IP address. */
+export function networkPrefix(address: string): string | null {
+  const v4 = parseIPv4(stripMapped(address));
+  if (v4) return `${v4.slice(0, 3).join('.')}.0/24`;
+  const v6 = parseIPv6(address);
+  if (v6) return `${v6.slice(0, 3).map((h) => h.toString(16)).join(':')}::/48`;
+  return null;
+}
+
+/** True when the address lies in one of the CIDR ranges (e.g. 203.0.113.0/24, 2001:db8::/32). */
+export function inRanges(address: string, ranges: readonly string[]): boolean {
+  const bits = addressBits(stripMapped(address));
+  if (!bits) return false;
+  return ranges.some((range) => {
+    const [base, lengthText] = range.split('/');
+    const baseBits = base ? addressBits(base) : null;
+    if (!baseBits || baseBits.length !== bits.length) return false;
+    const length = lengthText === undefined ? bits.length : Number(lengthText);
+    return bits.slice(0, length) === baseBits.slice(0, length);
+  });
+}
+
+export function isValidRange(range: string): boolean {
+  const [base, lengthText, extra] = range.split('/');
+  if (extra !== undefined || !base) return false;
+  const bits = addressBits(base);
+  if (!bits) return false;
+  if (lengthText === undefined) return true;
+  return /^\d{1,3}$/.test(lengthText) && Number(lengthText) <= bits.length;
+}
+
+function stripMapped(address: string): string {
+  return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+}
+
+function addressBits(address: string): string | null {
+  const v4 = parseIPv4(address);
+  if (v4) return v4.map((n) => n.toString(2).padStart(8, '0')).join('');
+  const v6 = parseIPv6(address);
+  if (v6) return v6.map((n) => n.toString(2).padStart(16, '0')).join('');
+  return null;
+}
+
+function parseIPv4(address: string): number[] | null {
+  const parts = address.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return null;
+  return parts.map(Number);
+}
+
+function parseIPv6(address: string): number[] | null {
+  const clean = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (!clean.includes(':') || !/^[0-9a-f:.]+$/i.test(clean)) return null;
+  const halves = clean.split('::');
+  if (halves.length > 2) return null;
+  const parse = (part: string | undefined) => (part ? part.split(':') : []);
+  const head = parse(halves[0]);
+  const tail = parse(halves[1]);
+  const groups: number[] = [];
+  for (const group of [...head, ...(halves.length === 2 ? Array(8 - head.length - tail.length).fill('0') : []), ...tail]) {
+    if (!/^[0-9a-f]{1,4}$/i.test(group)) return null;
+    groups.push(parseInt(group, 16));
+  }
+  return groups.length === 8 ? groups : null;
+}
