@@ -90,6 +90,9 @@ export function createApp(options: AppOptions): OpenAPIHono {
     if (error instanceof HTTPException && error.status === 413) {
       return problemResponse(c, 413, 'payload_too_large');
     }
+    if (error instanceof HTTPException && error.status === 415) {
+      return problemResponse(c, 415, 'unsupported_media_type');
+    }
     console.error('parvis api: unexpected error', error);
     return problemResponse(c, 500, 'internal_error');
   });
