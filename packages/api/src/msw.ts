@@ -1,11 +1,10 @@
-import type { Hono } from 'hono';
 import { http } from 'msw';
 
 export interface MswOptions {
   /** Where the widgets think the backend is, e.g. https://consult.example.fr/api */
   baseUrl: string;
   /** The app from createApp(), usually over a MemoryStore. */
-  app: Pick<Hono, 'fetch'>;
+  app: { fetch: (request: Request) => Response | Promise<Response> };
 }
 
 /** MSW handlers that put the real api app behind any URL, so a mock can never drift. */

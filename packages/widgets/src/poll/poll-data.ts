@@ -66,7 +66,8 @@ export function readPollView(raw: unknown): PollView {
   const otherLabel = optionalText(p.otherLabel);
   const choices = options.length + (otherLabel ? 1 : 0);
   const maxChoices = choice === 'single' ? 1 : Math.min(Math.max(count(p.maxChoices), 1), choices);
-  const minChoices = choice === 'single' ? 1 : Math.min(Math.max(count(p.minChoices), 1), maxChoices);
+  const minChoices =
+    choice === 'single' ? 1 : Math.min(Math.max(count(p.minChoices), 1), maxChoices);
   const visibility = ['always', 'after-vote', 'after-close', 'never'].includes(
     p.resultsVisibility as string,
   )
@@ -90,7 +91,8 @@ export function readPollView(raw: unknown): PollView {
     const r = raw.results;
     const votes = new Map<string, number>();
     if (Array.isArray(r.options)) {
-      for (const o of r.options) if (isObject(o) && typeof o.id === 'string') votes.set(o.id, count(o.votes));
+      for (const o of r.options)
+        if (isObject(o) && typeof o.id === 'string') votes.set(o.id, count(o.votes));
     }
     results = {
       voters: count(r.voters),

@@ -49,6 +49,8 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
       task: async ([apiAttribute, , ...args], { signal }) => {
         await ensureLocale();
         signal.throwIfAborted();
+        // The locale is ready: the loading state may now say so in the page's language.
+        this.host.requestUpdate();
         const { api, client } = this.connect(apiAttribute);
         let token = await currentToken(api);
         try {
@@ -95,7 +97,10 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
    * Runs a write with the citizen's token (creating an anonymous participant when needed). A
    * refused token is renewed and the write retried once. Aborted when the element leaves the page.
    */
-  async write<R>(apiAttribute: string | null | undefined, action: (context: ClientContext) => Promise<R>): Promise<R> {
+  async write<R>(
+    apiAttribute: string | null | undefined,
+    action: (context: ClientContext) => Promise<R>,
+  ): Promise<R> {
     const controller = new AbortController();
     this.writes.add(controller);
     try {

@@ -7,9 +7,10 @@ export function formatNumber(value: number): string {
 
 /** A share between 0 and 1 as a whole percentage ("34 %" in French). */
 export function formatPercent(share: number): string {
-  return new Intl.NumberFormat(activeLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(
-    share,
-  );
+  return new Intl.NumberFormat(activeLocale(), {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(share);
 }
 
 /**

@@ -47,7 +47,11 @@ export async function currentToken(api: string): Promise<string | null> {
  * The token to send with a write: the host's, the stored one, or a new anonymous participant.
  * `renew` drops a refused token first.
  */
-export async function writeToken(api: string, client: ParvisClient, renew = false): Promise<string | null> {
+export async function writeToken(
+  api: string,
+  client: ParvisClient,
+  renew = false,
+): Promise<string | null> {
   const { getToken } = getConfig();
   if (getToken) return (await getToken({ api, renew })) ?? null;
   if (renew) write(api, null);

@@ -54,9 +54,12 @@ export function failureMessage(failure: Failure): string {
     case 'vote_exists':
       return msg('You have already voted in this poll.', { id: 'error.vote-exists' });
     case 'choice_invalid':
-      return msg('Your answer does not fit the rules of this poll. Please check it and try again.', {
-        id: 'error.choice-invalid',
-      });
+      return msg(
+        'Your answer does not fit the rules of this poll. Please check it and try again.',
+        {
+          id: 'error.choice-invalid',
+        },
+      );
     case 'token_missing':
     case 'token_invalid':
     case 'token_expired':

@@ -1,0 +1,61 @@
+// Prints the gzip weight of what a page with one <parvis-poll> downloads before it can render
+// (parvis.js, the poll chunk, Lit and the shared code, plus the French locale on French pages),
+// and of the lazy Chart.js chunk. Builds first unless `--no-build` is given.
+//   node packages/widgets/scripts/size.mjs [--no-build] [--budget 12288]
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const root = new URL('../../../', import.meta.url);
+const dist = new URL('packages/widgets/dist/', root);
+const args = process.argv.slice(2);
+const budgetAt = args.indexOf('--budget');
+const budget = budgetAt >= 0 ? Number(args[budgetAt + 1]) : 12 * 1024;
+
+if (!args.includes('--no-build')) {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+
+const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8'));
+const entryKey = 'packages/widgets/src/parvis.ts';
+const pollKey = 'packages/widgets/src/poll/define.ts';
+const chartKey = 'packages/widgets/src/poll/chart.ts';
+const frKey = 'packages/widgets/src/generated/locales/fr.ts';
+
+/** The files a chunk needs before it runs: itself and its static imports, transitively. */
+function closure(key, into = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk) throw new Error(`${key} is not in the build manifest`);
+  if (into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const imported of chunk.imports ?? []) closure(imported, into);
+  return into;
+}
+
+const gz = (files) =>
+  [...files].reduce(
+    (sum, file) => sum + gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length,
+    0,
+  );
+const raw = (files) =>
+  [...files].reduce((sum, file) => sum + readFileSync(new URL(file, dist)).length, 0);
+const minus = (a, b) => new Set([...a].filter((x) => !b.has(x)));
+
+const first = closure(pollKey, closure(entryKey));
+const french = minus(closure(frKey), first);
+const chart = minus(closure(chartKey), first);
+
+const rows = [
+  ['first payload, English page', first],
+  ['  + French locale', french],
+  ['first payload, French page', new Set([...first, ...french])],
+  ['Chart.js chunk (lazy)', chart],
+];
+for (const [label, files] of rows) {
+  console.log(
+    `${label.padEnd(30)} ${String(gz(files)).padStart(7)} B gzip  ${String(raw(files)).padStart(7)} B raw  ${[...files].join(' ')}`,
+  );
+}
+const worst = gz(new Set([...first, ...french]));
+console.log(`budget ${budget} B gzip: ${worst <= budget ? 'within' : 'OVER'} (${worst} B)`);
+process.exitCode = worst <= budget ? 0 : 1;

@@ -1,0 +1,4 @@
+// Registers every Parvis widget and exports the public API for bundler users.
+export { ParvisPoll, definePoll } from './poll/define.js';
+export { configure, type ParvisConfig, type TokenRequest } from './shared/configure.js';
+export { ParvisErrorEvent, ParvisVoteEvent, type VoteDetail } from './shared/events.js';
