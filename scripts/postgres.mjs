@@ -9,7 +9,9 @@ import { join } from 'node:path';
 function findBinDir() {
   const base = '/usr/lib/postgresql';
   if (existsSync(base)) {
-    const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(base)
+      .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return join(base, versions[0], 'bin');
   }
   return null;
@@ -19,7 +21,9 @@ function ensureBinaries() {
   const found = findBinDir();
   if (found) return found;
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    throw new Error('PostgreSQL server binaries not found. Install them (Debian/Ubuntu: `sudo apt-get install -y postgresql`) and run the tests again.');
+    throw new Error(
+      'PostgreSQL server binaries not found. Install them (Debian/Ubuntu: `sudo apt-get install -y postgresql`) and run the tests again.',
+    );
   }
   console.log('Installing Debian postgresql for the tests…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -40,12 +44,35 @@ export function startPostgres() {
   const asRoot = process.getuid?.() === 0;
   // initdb refuses to run as root: run the server as the postgres user then.
   const runAs = (cmd, args) =>
-    asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' }) : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
+    asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], {
+          encoding: 'utf8',
+        })
+      : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
   if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const data = join(dir, 'data');
-  let result = runAs('initdb', ['-D', data, '-U', 'app', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  let result = runAs('initdb', [
+    '-D',
+    data,
+    '-U',
+    'app',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   if (result.status !== 0) throw new Error(`initdb failed: ${result.stderr}`);
-  result = runAs('pg_ctl', ['-D', data, '-l', join(data, 'log'), '-o', `-c listen_addresses='' -k ${socket} -c fsync=on -c synchronous_commit=on`, '-w', 'start']);
+  result = runAs('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(data, 'log'),
+    '-o',
+    `-c listen_addresses='' -k ${socket} -c fsync=on -c synchronous_commit=on`,
+    '-w',
+    'start',
+  ]);
   if (result.status !== 0) throw new Error(`pg_ctl start failed: ${result.stderr}`);
   const url = `postgres://app@/postgres?host=${encodeURIComponent(socket)}`;
   return {

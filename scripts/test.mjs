@@ -14,7 +14,11 @@ const failures = [];
 
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status === 0;
 }
 
@@ -50,7 +54,9 @@ check('types (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']);
 check('build (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 
 // node:test over api, contract and server (SQLite, durability, end to end).
-const nodeTests = ['contract', 'api', 'server'].flatMap((p) => testFiles(join(root, 'packages', p, 'test')));
+const nodeTests = ['contract', 'api', 'server'].flatMap((p) =>
+  testFiles(join(root, 'packages', p, 'test')),
+);
 const tap = join(tmp, 'node-tests.tap');
 rmSync(tap, { force: true });
 const nodeOk = run('node tests', 'node', [
@@ -75,8 +81,12 @@ if (!nodeOk && count('fail') + count('cancelled') === 0) {
 // Browser tests in real Chromium, MSW over the real api app.
 const summary = join(tmp, 'wtr-summary.json');
 rmSync(summary, { force: true });
-const wtrOk = run('browser tests (web-test-runner)', 'npx', ['wtr'], { PARVIS_WTR_SUMMARY: summary });
-const wtr = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8')) : { passed: 0, failed: 0 };
+const wtrOk = run('browser tests (web-test-runner)', 'npx', ['wtr'], {
+  PARVIS_WTR_SUMMARY: summary,
+});
+const wtr = existsSync(summary)
+  ? JSON.parse(readFileSync(summary, 'utf8'))
+  : { passed: 0, failed: 0 };
 passed += wtr.passed;
 failed += wtr.failed;
 if (!wtrOk && wtr.failed === 0) {

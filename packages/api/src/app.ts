@@ -43,8 +43,17 @@ export function createApp(options: AppOptions): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        return problemResponse(c, 400, 'validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+        const errors = result.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          message: i.message,
+        }));
+        return problemResponse(
+          c,
+          400,
+          'validation_failed',
+          errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+          errors,
+        );
       }
     },
   });
@@ -60,10 +69,14 @@ export function createApp(options: AppOptions): OpenAPIHono {
   }
   app.use(
     '/v1/*',
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => problemResponse(c, 413, 'payload_too_large') }),
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => problemResponse(c, 413, 'payload_too_large'),
+    }),
   );
   app.use('/v1/*', async (c, next) => {
-    const hasBody = c.req.header('content-length') !== undefined && c.req.header('content-length') !== '0';
+    const hasBody =
+      c.req.header('content-length') !== undefined && c.req.header('content-length') !== '0';
     const type = c.req.header('content-type') ?? '';
     if (hasBody && !/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type)) {
       return problemResponse(c, 415, 'unsupported_media_type');

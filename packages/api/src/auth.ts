@@ -10,7 +10,11 @@ function bearer(c: Context): string | null {
 }
 
 /** The participant behind the bearer token; null when none was sent and none is required. */
-export async function participantOf(c: Context, deps: AppDeps, required: boolean): Promise<string | null> {
+export async function participantOf(
+  c: Context,
+  deps: AppDeps,
+  required: boolean,
+): Promise<string | null> {
   const token = bearer(c);
   if (token === null) {
     if (required) throw new ProblemError(401, 'token_missing');

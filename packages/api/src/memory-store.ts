@@ -13,7 +13,9 @@ export class MemoryStore implements Store {
   }
 
   async listPolls(): Promise<Poll[]> {
-    return [...this.polls.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(clone);
+    return [...this.polls.values()]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map(clone);
   }
 
   async insertPoll(poll: Poll): Promise<boolean> {
@@ -40,7 +42,8 @@ export class MemoryStore implements Store {
       other: vote.other,
       votedAt: vote.votedAt,
     };
-    if (existing && sameVote(existing, record)) return { outcome: 'unchanged', vote: clone(existing) };
+    if (existing && sameVote(existing, record))
+      return { outcome: 'unchanged', vote: clone(existing) };
     if (existing && !vote.replace) return { outcome: 'exists', vote: clone(existing) };
 
     const tallies = this.tallyOf(vote.pollId);

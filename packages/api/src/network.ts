@@ -6,7 +6,11 @@ export function networkPrefix(address: string): string | null {
   const v4 = parseIPv4(stripMapped(address));
   if (v4) return `${v4.slice(0, 3).join('.')}.0/24`;
   const v6 = parseIPv6(address);
-  if (v6) return `${v6.slice(0, 3).map((h) => h.toString(16)).join(':')}::/48`;
+  if (v6)
+    return `${v6
+      .slice(0, 3)
+      .map((h) => h.toString(16))
+      .join(':')}::/48`;
   return null;
 }
 
@@ -46,7 +50,8 @@ function addressBits(address: string): string | null {
 
 function parseIPv4(address: string): number[] | null {
   const parts = address.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return null;
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255))
+    return null;
   return parts.map(Number);
 }
 
@@ -59,7 +64,11 @@ function parseIPv6(address: string): number[] | null {
   const head = parse(halves[0]);
   const tail = parse(halves[1]);
   const groups: number[] = [];
-  for (const group of [...head, ...(halves.length === 2 ? Array(8 - head.length - tail.length).fill('0') : []), ...tail]) {
+  for (const group of [
+    ...head,
+    ...(halves.length === 2 ? Array(8 - head.length - tail.length).fill('0') : []),
+    ...tail,
+  ]) {
     if (!/^[0-9a-f]{1,4}$/i.test(group)) return null;
     groups.push(parseInt(group, 16));
   }

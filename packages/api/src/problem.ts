@@ -36,7 +36,12 @@ export class ProblemError extends Error {
   }
 }
 
-export function problemBody(status: number, code: ProblemCode, detail?: string, errors?: Problem['errors']): Problem {
+export function problemBody(
+  status: number,
+  code: ProblemCode,
+  detail?: string,
+  errors?: Problem['errors'],
+): Problem {
   return {
     type: `https://parvis.dev/problems/${code}`,
     title: titles[code],
@@ -47,7 +52,13 @@ export function problemBody(status: number, code: ProblemCode, detail?: string, 
   };
 }
 
-export function problemResponse(c: Context, status: number, code: ProblemCode, detail?: string, errors?: Problem['errors']): Response {
+export function problemResponse(
+  c: Context,
+  status: number,
+  code: ProblemCode,
+  detail?: string,
+  errors?: Problem['errors'],
+): Response {
   return c.body(JSON.stringify(problemBody(status, code, detail, errors)), status as 400, {
     'content-type': 'application/problem+json',
   });

@@ -12,7 +12,11 @@ export interface RateLimits {
   allowlist: string[];
 }
 
-export const defaultRateLimits: RateLimits = { participantPerMinute: 30, networkPerMinute: 600, allowlist: [] };
+export const defaultRateLimits: RateLimits = {
+  participantPerMinute: 30,
+  networkPerMinute: 600,
+  allowlist: [],
+};
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -53,7 +57,8 @@ export function rateLimit(
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (wait === null && token) {
       const check = await deps.signer.verify(token, deps.now());
-      if (check.ok) wait = counter.hit(`p:${check.participantId}`, limits.participantPerMinute, now);
+      if (check.ok)
+        wait = counter.hit(`p:${check.participantId}`, limits.participantPerMinute, now);
     }
     if (wait !== null) {
       c.header('retry-after', String(wait));

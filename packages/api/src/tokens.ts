@@ -4,18 +4,20 @@
 const encoder = new TextEncoder();
 
 export type TokenCheck =
-  | { ok: true; participantId: string }
-  | { ok: false; code: 'token_invalid' | 'token_expired' };
+  { ok: true; participantId: string } | { ok: false; code: 'token_invalid' | 'token_expired' };
 
 export class TokenSigner {
   private readonly key: Promise<CryptoKey>;
 
   constructor(secret: string) {
     if (secret.length < 16) throw new Error('the signing key must be at least 16 characters');
-    this.key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-      'verify',
-    ]);
+    this.key = crypto.subtle.importKey(
+      'raw',
+      encoder.encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   async issue(participantId: string, expires: Date): Promise<string> {

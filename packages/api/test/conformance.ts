@@ -29,7 +29,11 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
     });
 
     async function createPoll(overrides: Record<string, unknown> = {}) {
-      const res = await api.admin('POST', '/v1/admin/polls', pollInput({ id: pollId, ...overrides }));
+      const res = await api.admin(
+        'POST',
+        '/v1/admin/polls',
+        pollInput({ id: pollId, ...overrides }),
+      );
       assert.equal(res.status, 201, JSON.stringify(res.json));
       return res.json;
     }
@@ -64,7 +68,10 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
 
       it('refuses admin calls without the right token', async () => {
         for (const token of [undefined, 'wrong-token']) {
-          const res = await api.call('POST', '/v1/admin/polls', { body: pollInput({ id: pollId }), token });
+          const res = await api.call('POST', '/v1/admin/polls', {
+            body: pollInput({ id: pollId }),
+            token,
+          });
           assert.equal(res.status, 401);
           assert.equal(res.json.code, 'admin_token_invalid');
         }
@@ -74,7 +81,12 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
       it('validates definitions precisely', async () => {
         const cases: Record<string, unknown>[] = [
           { options: [{ id: 'a', label: 'A' }] },
-          { options: [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }] },
+          {
+            options: [
+              { id: 'a', label: 'A' },
+              { id: 'a', label: 'B' },
+            ],
+          },
           { choice: 'single', maxChoices: 2 },
           { choice: 'multiple', minChoices: 3, maxChoices: 2 },
           { opensAt: '2027-03-02T00:00:00Z', closesAt: '2027-03-01T00:00:00Z' },
@@ -83,7 +95,11 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
           { id: 'Not A Slug' },
         ];
         for (const overrides of cases) {
-          const res = await api.admin('POST', '/v1/admin/polls', pollInput({ id: pollId, ...overrides }));
+          const res = await api.admin(
+            'POST',
+            '/v1/admin/polls',
+            pollInput({ id: pollId, ...overrides }),
+          );
           assert.equal(res.status, 400, JSON.stringify(overrides));
           assert.equal(res.json.code, 'validation_failed');
           assert.ok(res.json.errors.length > 0);
@@ -94,7 +110,9 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
         await createPoll({ opensAt: '2027-04-01T00:00:00Z' });
         let view = await api.call('GET', `/v1/polls/${pollId}`);
         assert.equal(view.json.status, 'upcoming');
-        const patched = await api.admin('PATCH', `/v1/admin/polls/${pollId}`, { question: 'Nouvelle question ?' });
+        const patched = await api.admin('PATCH', `/v1/admin/polls/${pollId}`, {
+          question: 'Nouvelle question ?',
+        });
         assert.equal(patched.status, 200);
         assert.equal(patched.json.question, 'Nouvelle question ?');
         assert.equal((await api.admin('POST', `/v1/admin/polls/${pollId}/open`)).status, 200);
@@ -110,9 +128,15 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
       it('locks the choice rules once votes exist, but allows relabelling and new answers', async () => {
         await createPoll();
         const token = await api.participant();
-        await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['parking'] } });
+        await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['parking'] },
+        });
         const removed = await api.admin('PATCH', `/v1/admin/polls/${pollId}`, {
-          options: [{ id: 'protected', label: 'A' }, { id: 'schools', label: 'B' }],
+          options: [
+            { id: 'protected', label: 'A' },
+            { id: 'schools', label: 'B' },
+          ],
         });
         assert.equal(removed.status, 409);
         assert.equal(removed.json.code, 'poll_locked');
@@ -126,18 +150,32 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
         });
         assert.equal(relabelled.status, 200);
         const view = await api.admin('GET', `/v1/admin/polls/${pollId}`);
-        assert.deepEqual(view.json.results.options.map((o: { votes: number }) => o.votes), [0, 1, 0, 0]);
+        assert.deepEqual(
+          view.json.results.options.map((o: { votes: number }) => o.votes),
+          [0, 1, 0, 0],
+        );
       });
 
       it('shows free-text answers to administrators only', async () => {
-        await createPoll({ choice: 'multiple', maxChoices: 2, otherLabel: 'Autre', resultsVisibility: 'always' });
+        await createPoll({
+          choice: 'multiple',
+          maxChoices: 2,
+          otherLabel: 'Autre',
+          resultsVisibility: 'always',
+        });
         const token = await api.participant();
-        const res = await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['parking'], other: 'Des bancs' } });
+        const res = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['parking'], other: 'Des bancs' },
+        });
         assert.equal(res.status, 200, JSON.stringify(res.json));
         assert.equal(res.json.results.other, 1);
         assert.ok(!JSON.stringify(res.json.results).includes('Des bancs'));
         const answers = await api.admin('GET', `/v1/admin/polls/${pollId}/other-answers`);
-        assert.deepEqual(answers.json.items.map((a: { text: string }) => a.text), ['Des bancs']);
+        assert.deepEqual(
+          answers.json.items.map((a: { text: string }) => a.text),
+          ['Des bancs'],
+        );
       });
     });
 
@@ -149,7 +187,10 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
         assert.equal(before.json.myVote, null);
         assert.equal(before.json.results, null, 'after-vote hides results before voting');
         assert.equal(before.json.canVote, true);
-        const res = await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['schools'] } });
+        const res = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['schools'] },
+        });
         assert.equal(res.status, 200);
         assert.deepEqual(res.json.myVote.optionIds, ['schools']);
         assert.equal(res.json.results.voters, 1);
@@ -165,7 +206,11 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
         const token = await api.participant();
         const results = await Promise.all(
           Array.from({ length: 100 }, () =>
-            api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['parking'] }, headers: { 'idempotency-key': 'k1' } }),
+            api.call('PUT', `/v1/polls/${pollId}/vote`, {
+              token,
+              body: { optionIds: ['parking'] },
+              headers: { 'idempotency-key': 'k1' },
+            }),
           ),
         );
         assert.ok(results.every((r) => r.status === 200));
@@ -179,39 +224,68 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
         const tokens = await Promise.all(Array.from({ length: 100 }, () => api.participant()));
         const results = await Promise.all(
           tokens.map((token, i) =>
-            api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: [i % 2 ? 'protected' : 'schools'] } }),
+            api.call('PUT', `/v1/polls/${pollId}/vote`, {
+              token,
+              body: { optionIds: [i % 2 ? 'protected' : 'schools'] },
+            }),
           ),
         );
         assert.ok(results.every((r) => r.status === 200));
         const view = await api.admin('GET', `/v1/admin/polls/${pollId}`);
         assert.equal(view.json.results.voters, 100);
-        assert.deepEqual(view.json.results.options.map((o: { votes: number }) => o.votes), [50, 0, 50]);
+        assert.deepEqual(
+          view.json.results.options.map((o: { votes: number }) => o.votes),
+          [50, 0, 50],
+        );
       });
 
       it('refuses a different second vote unless changes are allowed', async () => {
         await createPoll();
         const token = await api.participant();
-        await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['parking'] } });
-        const second = await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['schools'] } });
+        await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['parking'] },
+        });
+        const second = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['schools'] },
+        });
         assert.equal(second.status, 409);
         assert.equal(second.json.code, 'vote_exists');
         const view = await api.admin('GET', `/v1/admin/polls/${pollId}`);
-        assert.deepEqual(view.json.results.options.map((o: { votes: number }) => o.votes), [0, 1, 0]);
+        assert.deepEqual(
+          view.json.results.options.map((o: { votes: number }) => o.votes),
+          [0, 1, 0],
+        );
       });
 
       it('moves a changed vote when the poll allows it', async () => {
         await createPoll({ allowVoteChange: true });
         const token = await api.participant();
-        await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['parking'] } });
-        const second = await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['schools'] } });
+        await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['parking'] },
+        });
+        const second = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['schools'] },
+        });
         assert.equal(second.status, 200);
         assert.equal(second.json.canVote, true);
         assert.equal(second.json.results.voters, 1);
-        assert.deepEqual(second.json.results.options.map((o: { votes: number }) => o.votes), [0, 0, 1]);
+        assert.deepEqual(
+          second.json.results.options.map((o: { votes: number }) => o.votes),
+          [0, 0, 1],
+        );
       });
 
       it('applies multiple-choice bounds, counting the free text as one answer', async () => {
-        await createPoll({ choice: 'multiple', minChoices: 2, maxChoices: 2, otherLabel: 'Autre idée' });
+        await createPoll({
+          choice: 'multiple',
+          minChoices: 2,
+          maxChoices: 2,
+          otherLabel: 'Autre idée',
+        });
         const token = await api.participant();
         for (const body of [
           { optionIds: ['parking'] },
@@ -224,27 +298,46 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
           assert.equal(res.status, 422, JSON.stringify(body));
           assert.equal(res.json.code, 'choice_invalid');
         }
-        const ok = await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['schools', 'parking'], other: undefined } });
+        const ok = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['schools', 'parking'], other: undefined },
+        });
         assert.equal(ok.status, 200);
-        assert.deepEqual(ok.json.myVote.optionIds, ['parking', 'schools'], 'kept in the poll order');
-        const withOther = await api.call('PUT', `/v1/polls/${pollId}/vote`, { token: await api.participant(), body: { optionIds: ['schools'], other: 'Des arceaux' } });
+        assert.deepEqual(
+          ok.json.myVote.optionIds,
+          ['parking', 'schools'],
+          'kept in the poll order',
+        );
+        const withOther = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token: await api.participant(),
+          body: { optionIds: ['schools'], other: 'Des arceaux' },
+        });
         assert.equal(withOther.status, 200);
       });
 
       it('refuses free text when the poll has none', async () => {
         await createPoll();
-        const res = await api.call('PUT', `/v1/polls/${pollId}/vote`, { token: await api.participant(), body: { optionIds: [], other: 'x' } });
+        const res = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token: await api.participant(),
+          body: { optionIds: [], other: 'x' },
+        });
         assert.equal(res.status, 422);
       });
 
       it('refuses votes outside the window', async () => {
         await createPoll({ opensAt: '2027-03-02T00:00:00Z', closesAt: '2027-03-03T00:00:00Z' });
         const token = await api.participant();
-        const early = await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['parking'] } });
+        const early = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['parking'] },
+        });
         assert.equal(early.status, 409);
         assert.equal(early.json.code, 'poll_not_open');
         api.clock.set('2027-03-03T00:00:00Z');
-        const late = await api.call('PUT', `/v1/polls/${pollId}/vote`, { token, body: { optionIds: ['parking'] } });
+        const late = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token,
+          body: { optionIds: ['parking'] },
+        });
         assert.equal(late.status, 409);
         assert.equal(late.json.code, 'poll_closed');
         const view = await api.admin('GET', `/v1/admin/polls/${pollId}`);
@@ -259,18 +352,35 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
           'after-close': [false, false, true],
           never: [false, false, false],
         };
-        for (const [visibility, [beforeVote, afterVote, afterClose]] of Object.entries(expectations)) {
+        for (const [visibility, [beforeVote, afterVote, afterClose]] of Object.entries(
+          expectations,
+        )) {
           const id = `${pollId}-${visibility}`;
-          await api.admin('POST', '/v1/admin/polls', pollInput({ id, resultsVisibility: visibility, closesAt: '2027-03-05T00:00:00Z' }));
+          await api.admin(
+            'POST',
+            '/v1/admin/polls',
+            pollInput({ id, resultsVisibility: visibility, closesAt: '2027-03-05T00:00:00Z' }),
+          );
           const token = await api.participant();
-          assert.equal((await api.call('GET', `/v1/polls/${id}`, { token })).json.results !== null, beforeVote, visibility);
-          const voted = await api.call('PUT', `/v1/polls/${id}/vote`, { token, body: { optionIds: ['parking'] } });
+          assert.equal(
+            (await api.call('GET', `/v1/polls/${id}`, { token })).json.results !== null,
+            beforeVote,
+            visibility,
+          );
+          const voted = await api.call('PUT', `/v1/polls/${id}/vote`, {
+            token,
+            body: { optionIds: ['parking'] },
+          });
           assert.equal(voted.json.results !== null, afterVote, visibility);
           const results = await api.call('GET', `/v1/polls/${id}/results`, { token });
           assert.equal(results.status, afterVote ? 200 : 403, visibility);
           if (!afterVote) assert.equal(results.json.code, 'results_hidden');
           api.clock.set('2027-03-06T00:00:00Z');
-          assert.equal((await api.call('GET', `/v1/polls/${id}`)).json.results !== null, afterClose, visibility);
+          assert.equal(
+            (await api.call('GET', `/v1/polls/${id}`)).json.results !== null,
+            afterClose,
+            visibility,
+          );
           api.clock.set('2027-03-01T10:00:00Z');
         }
       });
@@ -282,15 +392,52 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
         const token = await api.participant();
         const url = `/v1/polls/${pollId}/vote`;
         const cases: [string, Parameters<Api['call']>[2], number, string][] = [
-          ['malformed JSON', { token, raw: '{"optionIds": [', headers: { 'content-type': 'application/json' } }, 400, 'malformed_json'],
-          ['unknown field', { token, body: { optionIds: ['parking'], extra: 1 } }, 400, 'validation_failed'],
+          [
+            'malformed JSON',
+            { token, raw: '{"optionIds": [', headers: { 'content-type': 'application/json' } },
+            400,
+            'malformed_json',
+          ],
+          [
+            'unknown field',
+            { token, body: { optionIds: ['parking'], extra: 1 } },
+            400,
+            'validation_failed',
+          ],
           ['wrong type', { token, body: { optionIds: 'parking' } }, 400, 'validation_failed'],
           ['null body', { token, body: null }, 400, 'validation_failed'],
-          ['oversized', { token, body: { optionIds: ['parking'], other: 'x'.repeat(70_000) } }, 413, 'payload_too_large'],
-          ['form body', { token, raw: 'optionIds=parking', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type'],
+          [
+            'oversized',
+            { token, body: { optionIds: ['parking'], other: 'x'.repeat(70_000) } },
+            413,
+            'payload_too_large',
+          ],
+          [
+            'form body',
+            {
+              token,
+              raw: 'optionIds=parking',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            },
+            415,
+            'unsupported_media_type',
+          ],
           ['no token', { body: { optionIds: ['parking'] } }, 401, 'token_missing'],
-          ['forged token', { token: token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA'), body: { optionIds: ['parking'] } }, 401, 'token_invalid'],
-          ['garbage token', { token: 'hello', body: { optionIds: ['parking'] } }, 401, 'token_invalid'],
+          [
+            'forged token',
+            {
+              token: token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA'),
+              body: { optionIds: ['parking'] },
+            },
+            401,
+            'token_invalid',
+          ],
+          [
+            'garbage token',
+            { token: 'hello', body: { optionIds: ['parking'] } },
+            401,
+            'token_invalid',
+          ],
         ];
         for (const [label, options, status, code] of cases) {
           const res = await api.call('PUT', url, options);
@@ -298,7 +445,10 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
           assert.equal(res.json.code, code, label);
           assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/, label);
         }
-        const missing = await api.call('PUT', '/v1/polls/nope/vote', { token, body: { optionIds: ['parking'] } });
+        const missing = await api.call('PUT', '/v1/polls/nope/vote', {
+          token,
+          body: { optionIds: ['parking'] },
+        });
         assert.equal(missing.status, 404);
         assert.equal(missing.json.code, 'poll_not_found');
         const badId = await api.call('GET', '/v1/polls/NOT%20A%20SLUG');

@@ -4,25 +4,38 @@ import { MemoryStore } from '../src/memory-store.js';
 import { makeApi } from './helpers.js';
 
 describe('CORS', () => {
-  const api = makeApi(new MemoryStore(), undefined, { allowedOrigins: ['https://www.ville-verte.fr'] });
+  const api = makeApi(new MemoryStore(), undefined, {
+    allowedOrigins: ['https://www.ville-verte.fr'],
+  });
 
   it('lets every origin read', async () => {
-    const res = await api.call('GET', '/health', { headers: { origin: 'https://elsewhere.example' } });
+    const res = await api.call('GET', '/health', {
+      headers: { origin: 'https://elsewhere.example' },
+    });
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
   });
 
   it('answers preflights for allowed origins only', async () => {
-    const headers = { 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization, content-type' };
-    const ok = await api.call('OPTIONS', '/v1/polls/x/vote', { headers: { ...headers, origin: 'https://www.ville-verte.fr' } });
+    const headers = {
+      'access-control-request-method': 'PUT',
+      'access-control-request-headers': 'authorization, content-type',
+    };
+    const ok = await api.call('OPTIONS', '/v1/polls/x/vote', {
+      headers: { ...headers, origin: 'https://www.ville-verte.fr' },
+    });
     assert.equal(ok.status, 204);
     assert.equal(ok.headers.get('access-control-allow-origin'), 'https://www.ville-verte.fr');
     assert.match(ok.headers.get('access-control-allow-headers') ?? '', /idempotency-key/);
-    const refused = await api.call('OPTIONS', '/v1/polls/x/vote', { headers: { ...headers, origin: 'https://evil.example' } });
+    const refused = await api.call('OPTIONS', '/v1/polls/x/vote', {
+      headers: { ...headers, origin: 'https://evil.example' },
+    });
     assert.equal(refused.headers.get('access-control-allow-origin'), null);
   });
 
   it('refuses writes from other origins, allows its own host', async () => {
-    const evil = await api.call('POST', '/v1/participants', { headers: { origin: 'https://evil.example' } });
+    const evil = await api.call('POST', '/v1/participants', {
+      headers: { origin: 'https://evil.example' },
+    });
     assert.equal(evil.status, 403);
     assert.equal(evil.json.code, 'origin_not_allowed');
     const own = await api.app.request('http://consult.ville-verte.fr/v1/participants', {
@@ -30,7 +43,9 @@ describe('CORS', () => {
       headers: { origin: 'http://consult.ville-verte.fr', host: 'consult.ville-verte.fr' },
     });
     assert.equal(own.status, 201);
-    const listed = await api.call('POST', '/v1/participants', { headers: { origin: 'https://www.ville-verte.fr' } });
+    const listed = await api.call('POST', '/v1/participants', {
+      headers: { origin: 'https://www.ville-verte.fr' },
+    });
     assert.equal(listed.status, 201);
     assert.equal(listed.headers.get('access-control-allow-origin'), 'https://www.ville-verte.fr');
   });

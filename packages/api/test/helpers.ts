@@ -18,8 +18,24 @@ export function testClock(start = '2027-03-01T10:00:00Z') {
 export type Api = ReturnType<typeof makeApi>;
 
 export function makeApi(store: Store, clock = testClock(), extra: Partial<AppOptions> = {}) {
-  const app = createApp({ store, signingKey, adminToken, now: clock.now, rateLimits: false, ...extra });
-  async function call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}) {
+  const app = createApp({
+    store,
+    signingKey,
+    adminToken,
+    now: clock.now,
+    rateLimits: false,
+    ...extra,
+  });
+  async function call(
+    method: string,
+    path: string,
+    options: {
+      body?: unknown;
+      token?: string;
+      headers?: Record<string, string>;
+      raw?: string;
+    } = {},
+  ) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.raw;
@@ -27,10 +43,11 @@ export function makeApi(store: Store, clock = testClock(), extra: Partial<AppOpt
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    if (body !== undefined) headers['content-length'] ??= String(new TextEncoder().encode(body).length);
+    if (body !== undefined)
+      headers['content-length'] ??= String(new TextEncoder().encode(body).length);
     const response = await app.request(path, { method, headers, body });
     const text = await response.text();
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
@@ -43,7 +60,8 @@ export function makeApi(store: Store, clock = testClock(), extra: Partial<AppOpt
     app,
     clock,
     call,
-    admin: (method: string, path: string, body?: unknown) => call(method, path, { body, token: adminToken }),
+    admin: (method: string, path: string, body?: unknown) =>
+      call(method, path, { body, token: adminToken }),
     async participant(): Promise<string> {
       const res = await call('POST', '/v1/participants');
       return res.json.token as string;

@@ -1,4 +1,7 @@
 import { MemoryStore } from '../src/memory-store.js';
 import { describeConformance } from './conformance.js';
 
-describeConformance('MemoryStore', async () => ({ store: new MemoryStore(), cleanup: async () => {} }));
+describeConformance('MemoryStore', async () => ({
+  store: new MemoryStore(),
+  cleanup: async () => {},
+}));

@@ -20,14 +20,25 @@ describe('network prefixes', () => {
     assert.ok(inRanges('2001:db8::5', ['2001:db8::/32']));
     assert.ok(inRanges('10.1.2.3', ['10.1.2.3']));
     assert.ok(!inRanges('2001:db8::5', ['192.0.2.0/24']));
-    assert.ok(isValidRange('192.0.2.0/24') && isValidRange('::1') && !isValidRange('192.0.2.0/33') && !isValidRange('x/8'));
+    assert.ok(
+      isValidRange('192.0.2.0/24') &&
+        isValidRange('::1') &&
+        !isValidRange('192.0.2.0/33') &&
+        !isValidRange('x/8'),
+    );
   });
 });
 
 describe('rate limits', () => {
-  function setup(address: string, limits = { participantPerMinute: 3, networkPerMinute: 5, allowlist: ['198.51.100.0/24'] }) {
+  function setup(
+    address: string,
+    limits = { participantPerMinute: 3, networkPerMinute: 5, allowlist: ['198.51.100.0/24'] },
+  ) {
     const clock = testClock('2027-03-01T10:00:10Z');
-    const api = makeApi(new MemoryStore(), clock, { rateLimits: limits, clientAddress: () => address });
+    const api = makeApi(new MemoryStore(), clock, {
+      rateLimits: limits,
+      clientAddress: () => address,
+    });
     return { api, clock };
   }
 
@@ -35,7 +46,8 @@ describe('rate limits', () => {
     const { api, clock } = setup('203.0.113.1');
     await api.admin('POST', '/v1/admin/polls', pollInput({ allowVoteChange: true }));
     const token = await api.participant();
-    const vote = () => api.call('PUT', '/v1/polls/cycle-lanes/vote', { token, body: { optionIds: ['parking'] } });
+    const vote = () =>
+      api.call('PUT', '/v1/polls/cycle-lanes/vote', { token, body: { optionIds: ['parking'] } });
     for (let i = 0; i < 3; i++) assert.equal((await vote()).status, 200);
     const limited = await vote();
     assert.equal(limited.status, 429);
@@ -53,6 +65,7 @@ describe('rate limits', () => {
     assert.equal((await api.call('GET', '/health')).status, 200);
 
     const school = setup('198.51.100.20').api;
-    for (let i = 0; i < 10; i++) assert.equal((await school.call('POST', '/v1/participants')).status, 201);
+    for (let i = 0; i < 10; i++)
+      assert.equal((await school.call('POST', '/v1/participants')).status, 201);
   });
 });

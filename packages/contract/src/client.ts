@@ -28,7 +28,13 @@ export class ParvisApiError extends Error {
   readonly problem: Problem | null;
   readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string, problem: Problem | null = null, retryAfterSeconds: number | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    problem: Problem | null = null,
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ParvisApiError';
     this.status = status;
@@ -42,7 +48,8 @@ const maxRetryAfterMs = 30_000;
 
 export function createClient(options: ClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const doFetch =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 10_000;
   const retries = options.retries ?? 2;
   const backoffMs = options.backoffMs ?? 400;
@@ -77,14 +84,22 @@ export function createClient(options: ClientOptions) {
           await sleep(backoff(attempt, backoffMs), signal);
           continue;
         }
-        throw new ParvisApiError(0, timedOut ? 'timeout' : 'network_error', timedOut ? 'The server did not answer in time.' : 'The server could not be reached.');
+        throw new ParvisApiError(
+          0,
+          timedOut ? 'timeout' : 'network_error',
+          timedOut ? 'The server did not answer in time.' : 'The server could not be reached.',
+        );
       }
 
       if (response.ok) return (await response.json()) as T;
 
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
       const retryable = response.status === 429 || response.status >= 500;
-      if (retryable && attempt < retries && (retryAfter === null || retryAfter * 1000 <= maxRetryAfterMs)) {
+      if (
+        retryable &&
+        attempt < retries &&
+        (retryAfter === null || retryAfter * 1000 <= maxRetryAfterMs)
+      ) {
         await response.body?.cancel();
         await sleep(retryAfter !== null ? retryAfter * 1000 : backoff(attempt, backoffMs), signal);
         continue;
@@ -102,12 +117,19 @@ export function createClient(options: ClientOptions) {
 
   return {
     request,
-    createParticipant: (opts?: RequestOptions) => request<ParticipantSession>('POST', '/v1/participants', undefined, opts),
-    getPoll: (pollId: string, opts?: RequestOptions) => request<PollView>('GET', `/v1/polls/${encodeURIComponent(pollId)}`, undefined, opts),
+    createParticipant: (opts?: RequestOptions) =>
+      request<ParticipantSession>('POST', '/v1/participants', undefined, opts),
+    getPoll: (pollId: string, opts?: RequestOptions) =>
+      request<PollView>('GET', `/v1/polls/${encodeURIComponent(pollId)}`, undefined, opts),
     castVote: (pollId: string, vote: VoteInput, opts?: RequestOptions) =>
       request<PollView>('PUT', `/v1/polls/${encodeURIComponent(pollId)}/vote`, vote, opts),
     getPollResults: (pollId: string, opts?: RequestOptions) =>
-      request<PollResults>('GET', `/v1/polls/${encodeURIComponent(pollId)}/results`, undefined, opts),
+      request<PollResults>(
+        'GET',
+        `/v1/polls/${encodeURIComponent(pollId)}/results`,
+        undefined,
+        opts,
+      ),
   };
 }
 
@@ -147,7 +169,8 @@ export function parseRetryAfter(value: string | null): number | null {
 async function readProblem(response: Response): Promise<Problem | null> {
   try {
     const data: unknown = await response.json();
-    if (data && typeof data === 'object' && typeof (data as Problem).code === 'string') return data as Problem;
+    if (data && typeof data === 'object' && typeof (data as Problem).code === 'string')
+      return data as Problem;
   } catch {
     // Not JSON: a proxy's error page, say.
   }

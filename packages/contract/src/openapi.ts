@@ -9,12 +9,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
   registry.registerComponent('securitySchemes', 'participantToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An anonymous participant token from POST /v1/participants, or a token the host site issued.',
+    description:
+      'An anonymous participant token from POST /v1/participants, or a token the host site issued.',
   });
   registry.registerComponent('securitySchemes', 'adminToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'The server\'s PARVIS_ADMIN_TOKEN.',
+    description: "The server's PARVIS_ADMIN_TOKEN.",
   });
   for (const route of Object.values(routes)) registry.registerPath(route);
 

@@ -58,26 +58,39 @@ describe('contract client', () => {
 
   it('honours Retry-After on 429, and gives up when it is too long', async () => {
     const started = Date.now();
-    const short = fakeFetch((_r, attempt) => (attempt === 1 ? problem(429, 'rate_limited', { 'retry-after': '1' }) : Response.json({})));
+    const short = fakeFetch((_r, attempt) =>
+      attempt === 1 ? problem(429, 'rate_limited', { 'retry-after': '1' }) : Response.json({}),
+    );
     await createClient({ baseUrl: 'https://x.test', fetch: short.fetch }).createParticipant();
     assert.equal(short.requests.length, 2);
     assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
 
     const long = fakeFetch(() => problem(429, 'rate_limited', { 'retry-after': '3600' }));
-    await assert.rejects(createClient({ baseUrl: 'https://x.test', fetch: long.fetch }).createParticipant(), (error: ParvisApiError) => {
-      assert.equal(error.code, 'rate_limited');
-      assert.equal(error.retryAfterSeconds, 3600);
-      return true;
-    });
+    await assert.rejects(
+      createClient({ baseUrl: 'https://x.test', fetch: long.fetch }).createParticipant(),
+      (error: ParvisApiError) => {
+        assert.equal(error.code, 'rate_limited');
+        assert.equal(error.retryAfterSeconds, 3600);
+        return true;
+      },
+    );
     assert.equal(long.requests.length, 1);
   });
 
   it('reports a timeout as status 0', async () => {
     const { fetch } = fakeFetch(
       (request) =>
-        new Promise((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason))),
+        new Promise((_resolve, reject) =>
+          request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+        ),
     );
-    const client = createClient({ baseUrl: 'https://x.test', fetch, timeoutMs: 20, retries: 1, backoffMs: 1 });
+    const client = createClient({
+      baseUrl: 'https://x.test',
+      fetch,
+      timeoutMs: 20,
+      retries: 1,
+      backoffMs: 1,
+    });
     const keepAlive = setTimeout(() => {}, 5000); // AbortSignal.timeout does not hold the event loop
     await assert.rejects(client.getPoll('p'), (error: ParvisApiError) => {
       assert.equal(error.status, 0);
@@ -100,7 +113,10 @@ describe('contract client', () => {
   it('handles a non-JSON error page', async () => {
     const { fetch } = fakeFetch(() => new Response('<h1>Bad gateway</h1>', { status: 502 }));
     const client = createClient({ baseUrl: 'https://x.test', fetch, retries: 0 });
-    await assert.rejects(client.getPoll('p'), (error: ParvisApiError) => error.code === 'server_error' && error.status === 502);
+    await assert.rejects(
+      client.getPoll('p'),
+      (error: ParvisApiError) => error.code === 'server_error' && error.status === 502,
+    );
   });
 
   it('parses Retry-After as seconds or a date', () => {

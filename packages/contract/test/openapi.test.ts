@@ -9,7 +9,12 @@ it('the committed openapi.json matches the schemas (run `npm run openapi` when t
 });
 
 it('documents every problem response as problem+json', () => {
-  const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+  const doc = buildOpenApiDocument() as {
+    paths: Record<
+      string,
+      Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
+    >;
+  };
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
       for (const [status, response] of Object.entries(operation.responses)) {

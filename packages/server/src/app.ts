@@ -1,12 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import type { ClientAddresses } from './client-address.js';
 import type { StaticPaths } from './config.js';
 import { findFile, loadFile } from './static-files.js';
 
 export interface ServerAppOptions {
   /** The contract app (`createApp` from @parvis/api), mounted at /api. */
   api: { fetch: (request: Request) => Response | Promise<Response> };
+  /** Records each api request's client address for the api's rate limits. */
+  clientAddresses?: ClientAddresses;
   paths: StaticPaths;
   /** Errors are reported here (never with a client's address). */
   logError?: (message: string, error: unknown) => void;
@@ -37,10 +41,12 @@ const htmlHeaders: Record<string, string> = {
  * The whole server as one Hono app: the contract under /api, its OpenAPI document, the widget
  * bundle (open to every origin) and the demo site at /.
  */
-export function createServerApp(options: ServerAppOptions): Hono {
+export function createServerApp(
+  options: ServerAppOptions,
+): Hono<{ Bindings: Partial<HttpBindings> }> {
   const { paths } = options;
   const logError = options.logError ?? ((message, error) => console.error(message, error));
-  const app = new Hono();
+  const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
 
   app.get('/api/v1/openapi.json', async (c) => {
     const body = await readFile(paths.openapi);
@@ -52,7 +58,18 @@ export function createServerApp(options: ServerAppOptions): Hono {
     });
   });
 
-  app.mount('/api', options.api.fetch);
+  // The api sees paths without /api (its routes are /v1/… and /health).
+  app.all('/api/*', (c) => {
+    const url = new URL(c.req.url);
+    url.pathname = url.pathname.slice('/api'.length) || '/';
+    const request = new Request(url, c.req.raw);
+    options.clientAddresses?.remember(
+      request,
+      c.env?.incoming?.socket?.remoteAddress,
+      c.req.header('x-forwarded-for'),
+    );
+    return options.api.fetch(request);
+  });
 
   // The bundle's entry keeps its name across releases: a short cache, revalidated by ETag.
   app.get('/parvis.js', async (c) => {
@@ -66,18 +83,38 @@ export function createServerApp(options: ServerAppOptions): Hono {
     return sendFile(c, file, bundleHeaders('public, max-age=300'));
   });
 
+  app.get('/parvis.js.map', async (c) => {
+    const file = await findFile(paths.widgetsDist, '/parvis.js.map');
+    if (!file) return c.text('Not found\n', 404, { 'cache-control': 'no-store' });
+    return sendFile(c, file, bundleHeaders('public, max-age=300'));
+  });
+
   // Chunks have a content hash in their name: cache them for a year.
   app.get('/chunks/*', async (c) => {
-    const file = await findFile(join(paths.widgetsDist, 'chunks'), c.req.path.slice('/chunks'.length));
-    if (!file) return c.text('Not found\n', 404, { 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+    const file = await findFile(
+      join(paths.widgetsDist, 'chunks'),
+      c.req.path.slice('/chunks'.length),
+    );
+    if (!file)
+      return c.text('Not found\n', 404, {
+        'access-control-allow-origin': '*',
+        'cache-control': 'no-store',
+      });
     return sendFile(c, file, bundleHeaders('public, max-age=31536000, immutable'));
   });
 
   app.get('*', async (c) => {
     const file = await findFile(paths.demoSite, c.req.path);
     if (!file) return notFoundPage(c, paths);
-    const headers: Record<string, string> = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
-    return sendFile(c, file, file.path.endsWith('.html') ? { ...headers, ...htmlHeaders } : headers);
+    const headers: Record<string, string> = {
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    };
+    return sendFile(
+      c,
+      file,
+      file.path.endsWith('.html') ? { ...headers, ...htmlHeaders } : headers,
+    );
   });
 
   app.notFound((c) => notFoundPage(c, paths));
@@ -98,7 +135,7 @@ function bundleHeaders(cacheControl: string): Record<string, string> {
 }
 
 async function sendFile(
-  c: Context,
+  c: Context<{ Bindings: Partial<HttpBindings> }>,
   found: { path: string; size: number; mtimeMs: number },
   headers: Record<string, string>,
 ): Promise<Response> {
@@ -126,5 +163,9 @@ async function notFoundPage(c: Context, paths: StaticPaths): Promise<Response> {
     const page = await loadFile(file, undefined);
     return c.body(page.body, 404, { ...headers, 'content-type': page.contentType });
   }
-  return c.html('<!doctype html><html lang="fr"><title>Page introuvable</title><h1>Page introuvable</h1></html>', 404, headers);
+  return c.html(
+    '<!doctype html><html lang="fr"><title>Page introuvable</title><h1>Page introuvable</h1></html>',
+    404,
+    headers,
+  );
 }

@@ -14,13 +14,17 @@ try {
 
 const server = await startServer(config).catch((error: unknown) => {
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
-  if (code === 'EADDRINUSE') console.error(`parvis-server: port ${config.port} is in use; set PORT to another port`);
-  else if (code === 'EACCES') console.error(`parvis-server: not allowed to listen on ${config.host}:${config.port}`);
+  if (code === 'EADDRINUSE')
+    console.error(`parvis-server: port ${config.port} is in use; set PORT to another port`);
+  else if (code === 'EACCES')
+    console.error(`parvis-server: not allowed to listen on ${config.host}:${config.port}`);
   else console.error('parvis-server: could not start:', error);
   process.exit(1);
 });
 
-const admin = config.adminToken ? 'admin routes enabled' : 'admin routes disabled (PARVIS_ADMIN_TOKEN unset)';
+const admin = config.adminToken
+  ? 'admin routes enabled'
+  : 'admin routes disabled (PARVIS_ADMIN_TOKEN unset)';
 console.log(`Parvis server listening on ${server.url}/ (data in ${config.dataDir}; ${admin})`);
 
 let stopping = false;

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isValidRange } from '@parvis/api';
+import { defaultTrustedProxies } from './client-address.js';
 
 /** Everything the server reads from its environment, checked. */
 export interface ServerConfig {
@@ -14,6 +16,10 @@ export interface ServerConfig {
   allowedOrigins: string[] | '*';
   /** The public address (behind a proxy, under a sub-path), without a trailing slash; null when unset. */
   publicUrl: string | null;
+  /** CIDR ranges of reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  /** CIDR ranges exempt from the per-network write limit (a city hall behind one address). */
+  rateLimitAllowlist: string[];
   /** Where the static files come from (overridable for tests). */
   paths: StaticPaths;
 }
@@ -41,7 +47,11 @@ export const defaultPaths: StaticPaths = {
   openapi: join(repositoryRoot, 'packages/contract/openapi.json'),
 };
 
-export const defaults = { port: 8080, host: '127.0.0.1', dataDir: join(repositoryRoot, 'data') } as const;
+export const defaults = {
+  port: 8080,
+  host: '127.0.0.1',
+  dataDir: join(repositoryRoot, 'data'),
+} as const;
 
 const minAdminTokenLength = 16;
 
@@ -62,7 +72,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     adminToken: parseAdminToken(env.PARVIS_ADMIN_TOKEN),
     allowedOrigins: parseAllowedOrigins(env.PARVIS_ALLOWED_ORIGINS),
     publicUrl: parsePublicUrl(env.PARVIS_PUBLIC_URL),
-    paths: defaultPaths,
+    trustedProxies: parseRanges('PARVIS_TRUSTED_PROXIES', env.PARVIS_TRUSTED_PROXIES) ?? [
+      ...defaultTrustedProxies,
+    ],
+    rateLimitAllowlist:
+      parseRanges('PARVIS_RATE_LIMIT_ALLOWLIST', env.PARVIS_RATE_LIMIT_ALLOWLIST) ?? [],
+    paths: {
+      ...defaultPaths,
+      widgetsDist: nonEmpty(env.PARVIS_WIDGETS_DIR)
+        ? fromRoot(env.PARVIS_WIDGETS_DIR)
+        : defaultPaths.widgetsDist,
+    },
   };
 }
 
@@ -71,7 +91,9 @@ function parsePort(value: string | undefined): number {
   const text = value.trim();
   const port = Number(text);
   if (!/^\d{1,5}$/.test(text) || port > 65535) {
-    throw new ConfigError(`PORT must be a whole number from 0 to 65535 (0 picks a free port); got "${value}"`);
+    throw new ConfigError(
+      `PORT must be a whole number from 0 to 65535 (0 picks a free port); got "${value}"`,
+    );
   }
   return port;
 }
@@ -79,15 +101,23 @@ function parsePort(value: string | undefined): number {
 function parseHost(value: string | undefined): string {
   if (!nonEmpty(value)) return defaults.host;
   const host = value.trim();
-  if (/[\s/]/.test(host)) throw new ConfigError(`HOST must be a host name or an IP address such as 0.0.0.0; got "${value}"`);
+  if (/[\s/]/.test(host))
+    throw new ConfigError(
+      `HOST must be a host name or an IP address such as 0.0.0.0; got "${value}"`,
+    );
   return host;
 }
 
 function parseDataDir(value: string | undefined): string {
-  if (!nonEmpty(value)) return defaults.dataDir;
-  // A relative path is taken from the repository root, like the default: the same folder
-  // whether the server starts from the root or from a workspace.
-  return isAbsolute(value) ? resolve(value) : resolve(repositoryRoot, value);
+  return nonEmpty(value) ? fromRoot(value) : defaults.dataDir;
+}
+
+/**
+ * A relative path is taken from the repository root, like the defaults: the same folder
+ * whether the server starts from the root or from a workspace.
+ */
+function fromRoot(path: string): string {
+  return isAbsolute(path) ? resolve(path) : resolve(repositoryRoot, path);
 }
 
 function parseAdminToken(value: string | undefined): string | null {
@@ -125,12 +155,39 @@ function parsePublicUrl(value: string | undefined): string | null {
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigError(`PARVIS_PUBLIC_URL must be an absolute http(s) URL such as https://consult.ville-verte.fr; got "${value}"`);
+    throw new ConfigError(
+      `PARVIS_PUBLIC_URL must be an absolute http(s) URL such as https://consult.ville-verte.fr; got "${value}"`,
+    );
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
-    throw new ConfigError(`PARVIS_PUBLIC_URL must be an http(s) URL without query, fragment or credentials; got "${value}"`);
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.search ||
+    url.hash ||
+    url.username
+  ) {
+    throw new ConfigError(
+      `PARVIS_PUBLIC_URL must be an http(s) URL without query, fragment or credentials; got "${value}"`,
+    );
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** Comma-separated CIDR ranges (a bare address is one host); `none` for an empty list. */
+function parseRanges(name: string, value: string | undefined): string[] | null {
+  if (!nonEmpty(value)) return null;
+  if (value.trim() === 'none') return [];
+  const ranges = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  for (const range of ranges) {
+    if (!isValidRange(range)) {
+      throw new ConfigError(
+        `${name} must be comma-separated IP ranges such as 10.0.0.0/8, 2001:db8::/32 (or none); "${range}" is not one`,
+      );
+    }
+  }
+  return ranges;
 }
 
 function originOf(text: string): string | null {

@@ -1,5 +1,12 @@
 export { startServer, databaseFile, type RunningServer, type StartOptions } from './server.js';
-export { loadConfig, ConfigError, repositoryRoot, defaultPaths, type ServerConfig, type StaticPaths } from './config.js';
+export {
+  loadConfig,
+  ConfigError,
+  repositoryRoot,
+  defaultPaths,
+  type ServerConfig,
+  type StaticPaths,
+} from './config.js';
 export { createServerApp, demoContentSecurityPolicy, type ServerAppOptions } from './app.js';
 export { SqlStore } from './sql-store.js';
 export { openSqlite, openSqliteStore } from './database.js';

@@ -47,6 +47,8 @@ export async function seedDemo(store: Store, now: Date = new Date()): Promise<st
 }
 
 function sameDefinition(poll: Poll, definition: PollDefinition): boolean {
-  const { createdAt: _createdAt, updatedAt: _updatedAt, ...current } = poll;
-  return isDeepStrictEqual(current, definition);
+  return isDeepStrictEqual(
+    { ...poll, createdAt: '', updatedAt: '' },
+    { ...definition, createdAt: '', updatedAt: '' },
+  );
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from '@parvis/api';
 import { createServerApp } from './app.js';
+import { ClientAddresses } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import { openSqliteStore } from './database.js';
 import { seedDemo } from './seed.js';
@@ -25,18 +26,29 @@ export interface StartOptions {
 }
 
 /** Opens the database (migrated, demo seeded), builds the app and listens. */
-export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const signingKey = loadSigningKey(config.dataDir);
   const store = await openSqliteStore(join(config.dataDir, databaseFile));
   try {
     await seedDemo(store);
+    const clientAddresses = new ClientAddresses(config.trustedProxies);
     const api = createApp({
       store,
       signingKey,
       adminToken: config.adminToken,
       allowedOrigins: withPublicOrigin(config.allowedOrigins, config.publicUrl),
+      clientAddress: clientAddresses.lookup,
+      rateLimits: { allowlist: config.rateLimitAllowlist },
     });
-    const app = createServerApp({ api, paths: config.paths, logError: options.logError });
+    const app = createServerApp({
+      api,
+      clientAddresses,
+      paths: config.paths,
+      logError: options.logError,
+    });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     const address = await listen(server, config.port, config.host);
     const url = `http://${displayHost(address)}:${address.port}`;
@@ -71,7 +83,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 
 function displayHost(address: AddressInfo): string {
   const { address: host } = address;
-  if (host === '0.0.0.0' || host === '::' || host === '127.0.0.1' || host === '::1') return 'localhost';
+  if (host === '0.0.0.0' || host === '::' || host === '127.0.0.1' || host === '::1')
+    return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }
 

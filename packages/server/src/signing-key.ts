@@ -27,7 +27,9 @@ export function loadSigningKey(dataDir: string): string {
   if (!existsSync(file)) createKeyFile(file);
   const key = readFileSync(file, 'utf8').trim();
   if (!/^[A-Za-z0-9_-]{43}$/.test(key)) {
-    throw new Error(`${file} does not hold a signing key (43 base64url characters); restore it from a backup`);
+    throw new Error(
+      `${file} does not hold a signing key (43 base64url characters); restore it from a backup`,
+    );
   }
   if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   return key;

@@ -38,7 +38,11 @@ export class SqlStore implements Store {
   constructor(private readonly db: Kysely<Database>) {}
 
   async getPoll(pollId: string): Promise<Poll | null> {
-    const row = await this.db.selectFrom('polls').select(pollColumns).where('id', '=', pollId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('polls')
+      .select(pollColumns)
+      .where('id', '=', pollId)
+      .executeTakeFirst();
     return row ? toPoll(row) : null;
   }
 
@@ -84,49 +88,72 @@ export class SqlStore implements Store {
     });
   }
 
-  async recordVote(vote: NewVote): Promise<{ outcome: VoteOutcome; vote: VoteRecord }> {
-    const record: VoteRecord = {
-      pollId: vote.pollId,
-      participantId: vote.participantId,
-      optionIds: [...vote.optionIds],
-      other: vote.other,
-      votedAt: vote.votedAt,
-    };
-    // One transaction: the vote row and the counters commit together or not at all. On SQLite the
-    // transaction holds the only connection, so parallel votes of one participant run one after
-    // the other; on PostgreSQL the unique key and the compare-and-swap below keep them exact.
-    return this.db.transaction().execute(async (trx) => {
-      for (let attempt = 0; attempt < maxVoteAttempts; attempt += 1) {
-        const inserted = await trx
-          .insertInto('poll_votes')
-          .values(toVoteRow(record))
-          .onConflict((oc) => oc.columns(['poll_id', 'participant_id']).doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-          await applyCounts(trx, vote.pollId, 1, countsOf([record], []));
-          return { outcome: 'created' as const, vote: record };
-        }
-
-        const existingRow = await selectVote(trx, vote.pollId, vote.participantId);
-        if (!existingRow) continue;
-        const existing = toVote(existingRow);
-        if (sameVote(existing, record)) return { outcome: 'unchanged' as const, vote: existing };
-        if (!vote.replace) return { outcome: 'exists' as const, vote: existing };
-
-        let swap = trx
-          .updateTable('poll_votes')
-          .set({ option_ids: JSON.stringify(record.optionIds), other: record.other, voted_at: record.votedAt })
-          .where('poll_id', '=', vote.pollId)
-          .where('participant_id', '=', vote.participantId)
-          .where('option_ids', '=', existingRow.option_ids);
-        swap = existingRow.other === null ? swap.where('other', 'is', null) : swap.where('other', '=', existingRow.other);
-        const updated = await swap.executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) continue;
-        await applyCounts(trx, vote.pollId, 0, countsOf([record], [existing]));
-        return { outcome: 'replaced' as const, vote: record };
-      }
-      throw new Error(`vote of ${vote.participantId} on ${vote.pollId} kept changing under concurrent writes`);
+  /**
+   * Votes arriving together are written in one transaction (one commit, one fsync), each in its
+   * own savepoint so one failing vote fails alone. A vote is answered once its batch committed.
+   */
+  recordVote(vote: NewVote): Promise<VoteResult> {
+    return new Promise((resolve, reject) => {
+      this.pendingVotes.push({ vote, resolve, reject });
+      this.scheduleFlush();
     });
+  }
+
+  private readonly pendingVotes: PendingVote[] = [];
+  private readonly flushes = new Set<Promise<void>>();
+  private flushScheduled = false;
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      const flush = this.flushVotes();
+      this.flushes.add(flush);
+      void flush.finally(() => this.flushes.delete(flush));
+    });
+  }
+
+  private async flushVotes(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.pendingVotes.splice(0, maxBatch);
+    if (this.pendingVotes.length > 0) this.scheduleFlush();
+    if (batch.length === 0) return;
+    try {
+      const settled = await this.writeBatch(batch.map((p) => p.vote));
+      batch.forEach((pending, i) => {
+        const result = settled[i]!;
+        if (result.ok) pending.resolve(result.value);
+        else pending.reject(result.error);
+      });
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    }
+  }
+
+  private async writeBatch(votes: NewVote[]): Promise<Settled[]> {
+    const trx = await this.db.startTransaction().execute();
+    const settled: Settled[] = [];
+    try {
+      for (const vote of votes) {
+        const inSavepoint = await trx.savepoint('vote').execute();
+        try {
+          settled.push({ ok: true, value: await recordOne(inSavepoint, vote) });
+          await inSavepoint.releaseSavepoint('vote').execute();
+        } catch (error) {
+          await inSavepoint.rollbackToSavepoint('vote').execute();
+          await inSavepoint.releaseSavepoint('vote').execute();
+          settled.push({ ok: false, error });
+        }
+      }
+      await trx.commit().execute();
+    } catch (error) {
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
+      throw error;
+    }
+    return settled;
   }
 
   async getVote(pollId: string, participantId: string): Promise<VoteRecord | null> {
@@ -166,9 +193,79 @@ export class SqlStore implements Store {
     await this.db.selectFrom('organisations').select('id').limit(1).execute();
   }
 
+  /** Waits for the votes already received, then closes the database. */
   async close(): Promise<void> {
+    while (this.flushScheduled || this.flushes.size > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all(this.flushes);
+    }
     await this.db.destroy();
   }
+}
+
+type VoteResult = { outcome: VoteOutcome; vote: VoteRecord };
+type Settled = { ok: true; value: VoteResult } | { ok: false; error: unknown };
+interface PendingVote {
+  vote: NewVote;
+  resolve: (result: VoteResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Votes written per transaction at most. */
+const maxBatch = 256;
+
+/**
+ * One vote inside a transaction: the vote row and the counters change together. On SQLite the
+ * transaction holds the only connection, so votes of one participant run one after the other;
+ * on PostgreSQL the unique key and the compare-and-swap below keep them exact.
+ */
+async function recordOne(trx: Transaction<Database>, vote: NewVote): Promise<VoteResult> {
+  const record: VoteRecord = {
+    pollId: vote.pollId,
+    participantId: vote.participantId,
+    optionIds: [...vote.optionIds],
+    other: vote.other,
+    votedAt: vote.votedAt,
+  };
+  for (let attempt = 0; attempt < maxVoteAttempts; attempt += 1) {
+    const inserted = await trx
+      .insertInto('poll_votes')
+      .values(toVoteRow(record))
+      .onConflict((oc) => oc.columns(['poll_id', 'participant_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+      await applyCounts(trx, vote.pollId, 1, countsOf([record], []));
+      return { outcome: 'created', vote: record };
+    }
+
+    const existingRow = await selectVote(trx, vote.pollId, vote.participantId);
+    if (!existingRow) continue;
+    const existing = toVote(existingRow);
+    if (sameVote(existing, record)) return { outcome: 'unchanged', vote: existing };
+    if (!vote.replace) return { outcome: 'exists', vote: existing };
+
+    let swap = trx
+      .updateTable('poll_votes')
+      .set({
+        option_ids: JSON.stringify(record.optionIds),
+        other: record.other,
+        voted_at: record.votedAt,
+      })
+      .where('poll_id', '=', vote.pollId)
+      .where('participant_id', '=', vote.participantId)
+      .where('option_ids', '=', existingRow.option_ids);
+    swap =
+      existingRow.other === null
+        ? swap.where('other', 'is', null)
+        : swap.where('other', '=', existingRow.other);
+    const updated = await swap.executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) continue;
+    await applyCounts(trx, vote.pollId, 0, countsOf([record], [existing]));
+    return { outcome: 'replaced', vote: record };
+  }
+  throw new Error(
+    `vote of ${vote.participantId} on ${vote.pollId} kept changing under concurrent writes`,
+  );
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -190,7 +287,12 @@ function countsOf(added: VoteRecord[], removed: VoteRecord[]): Counts {
   return counts;
 }
 
-async function applyCounts(trx: Transaction<Database>, pollId: string, voters: number, counts: Counts): Promise<void> {
+async function applyCounts(
+  trx: Transaction<Database>,
+  pollId: string,
+  voters: number,
+  counts: Counts,
+): Promise<void> {
   const rows = [...counts.options]
     .filter(([, delta]) => delta !== 0)
     .map(([optionId, delta]) => ({ poll_id: pollId, option_id: optionId, votes: delta }));
@@ -219,7 +321,11 @@ async function applyCounts(trx: Transaction<Database>, pollId: string, voters: n
 }
 
 /** Polls may name an organisation the database has not seen yet: it is created, named by its id. */
-async function ensureOrganisation(trx: Transaction<Database>, organisationId: string, createdAt: string): Promise<void> {
+async function ensureOrganisation(
+  trx: Transaction<Database>,
+  organisationId: string,
+  createdAt: string,
+): Promise<void> {
   await trx
     .insertInto('organisations')
     .values({ id: organisationId, name: organisationId, created_at: createdAt })

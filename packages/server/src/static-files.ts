@@ -34,7 +34,10 @@ export interface StaticFile {
  * The file at `urlPath` under `root`, or null when there is none (or the path tries to leave
  * `root`, names a dotfile, or is not a file). A path ending in `/` means its index.html.
  */
-export async function findFile(root: string, urlPath: string): Promise<{ path: string; size: number; mtimeMs: number } | null> {
+export async function findFile(
+  root: string,
+  urlPath: string,
+): Promise<{ path: string; size: number; mtimeMs: number } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -45,7 +45,11 @@ export function adminPollRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(routes.adminUpdatePoll, async (c) => {
     const before = await findPoll(deps, c.req.valid('param').pollId);
     const { createdAt, updatedAt: _updatedAt, ...definition } = before;
-    const after = buildPoll({ ...definition, ...c.req.valid('json') }, createdAt, deps.now().toISOString());
+    const after = buildPoll(
+      { ...definition, ...c.req.valid('json') },
+      createdAt,
+      deps.now().toISOString(),
+    );
     await saveChecked(deps, before, after);
     return c.json(after, 200);
   });
@@ -53,8 +57,14 @@ export function adminPollRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(routes.adminOpenPoll, async (c) => {
     const before = await findPoll(deps, c.req.valid('param').pollId);
     const now = deps.now();
-    const stillClosing = before.closesAt && Date.parse(before.closesAt) > now.getTime() ? before.closesAt : null;
-    const after: Poll = { ...before, opensAt: now.toISOString(), closesAt: stillClosing, updatedAt: now.toISOString() };
+    const stillClosing =
+      before.closesAt && Date.parse(before.closesAt) > now.getTime() ? before.closesAt : null;
+    const after: Poll = {
+      ...before,
+      opensAt: now.toISOString(),
+      closesAt: stillClosing,
+      updatedAt: now.toISOString(),
+    };
     await store.updatePoll(after);
     return c.json(after, 200);
   });
@@ -62,7 +72,8 @@ export function adminPollRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(routes.adminClosePoll, async (c) => {
     const before = await findPoll(deps, c.req.valid('param').pollId);
     const now = deps.now().toISOString();
-    const opensAt = before.opensAt && Date.parse(before.opensAt) > Date.parse(now) ? now : before.opensAt;
+    const opensAt =
+      before.opensAt && Date.parse(before.opensAt) > Date.parse(now) ? now : before.opensAt;
     const after: Poll = { ...before, opensAt, closesAt: now, updatedAt: now };
     await store.updatePoll(after);
     return c.json(after, 200);

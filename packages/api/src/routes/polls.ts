@@ -49,7 +49,12 @@ export function pollRoutes(app: OpenAPIHono, deps: AppDeps): void {
     if (status === 'closed') throw new ProblemError(409, 'poll_closed');
     const problems = checkChoice(poll, input);
     if (problems.length > 0) {
-      throw new ProblemError(422, 'choice_invalid', problems.map((p) => p.message).join('; '), problems);
+      throw new ProblemError(
+        422,
+        'choice_invalid',
+        problems.map((p) => p.message).join('; '),
+        problems,
+      );
     }
     const { outcome, vote } = await store.recordVote({
       pollId,

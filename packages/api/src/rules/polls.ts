@@ -55,10 +55,16 @@ export function toView(
 export function lockedChange(before: Poll, after: Poll): string | null {
   const kept = new Set(after.options.map((o) => o.id));
   const removed = before.options.filter((o) => !kept.has(o.id));
-  if (removed.length > 0) return `answers with votes cannot be removed: ${removed.map((o) => o.id).join(', ')}`;
-  if (before.choice !== after.choice || before.minChoices !== after.minChoices || before.maxChoices !== after.maxChoices) {
+  if (removed.length > 0)
+    return `answers with votes cannot be removed: ${removed.map((o) => o.id).join(', ')}`;
+  if (
+    before.choice !== after.choice ||
+    before.minChoices !== after.minChoices ||
+    before.maxChoices !== after.maxChoices
+  ) {
     return 'the number of answers a vote holds cannot change once votes exist';
   }
-  if (before.otherLabel !== null && after.otherLabel === null) return 'the free-text answer cannot be removed once votes exist';
+  if (before.otherLabel !== null && after.otherLabel === null)
+    return 'the free-text answer cannot be removed once votes exist';
   return null;
 }

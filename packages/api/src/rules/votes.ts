@@ -7,7 +7,8 @@ export function checkChoice(poll: Poll, vote: VoteInput): ChoiceProblem[] {
   const problems: ChoiceProblem[] = [];
   const known = new Set(poll.options.map((o) => o.id));
   const unique = new Set(vote.optionIds);
-  if (unique.size !== vote.optionIds.length) problems.push({ path: 'optionIds', message: 'an answer is chosen twice' });
+  if (unique.size !== vote.optionIds.length)
+    problems.push({ path: 'optionIds', message: 'an answer is chosen twice' });
   for (const id of unique) {
     if (!known.has(id)) problems.push({ path: 'optionIds', message: `unknown answer "${id}"` });
   }
@@ -15,8 +16,10 @@ export function checkChoice(poll: Poll, vote: VoteInput): ChoiceProblem[] {
     problems.push({ path: 'other', message: 'this poll takes no free-text answer' });
   }
   const chosen = unique.size + (vote.other !== undefined ? 1 : 0);
-  if (chosen < poll.minChoices) problems.push({ path: 'optionIds', message: `choose at least ${poll.minChoices}` });
-  if (chosen > poll.maxChoices) problems.push({ path: 'optionIds', message: `choose at most ${poll.maxChoices}` });
+  if (chosen < poll.minChoices)
+    problems.push({ path: 'optionIds', message: `choose at least ${poll.minChoices}` });
+  if (chosen > poll.maxChoices)
+    problems.push({ path: 'optionIds', message: `choose at most ${poll.maxChoices}` });
   return problems;
 }
 
@@ -26,6 +29,13 @@ export function normaliseOptionIds(poll: Poll, optionIds: string[]): string[] {
   return poll.options.map((o) => o.id).filter((id) => chosen.has(id));
 }
 
-export function sameVote(a: { optionIds: string[]; other: string | null }, b: { optionIds: string[]; other: string | null }): boolean {
-  return a.other === b.other && a.optionIds.length === b.optionIds.length && a.optionIds.every((id, i) => id === b.optionIds[i]);
+export function sameVote(
+  a: { optionIds: string[]; other: string | null },
+  b: { optionIds: string[]; other: string | null },
+): boolean {
+  return (
+    a.other === b.other &&
+    a.optionIds.length === b.optionIds.length &&
+    a.optionIds.every((id, i) => id === b.optionIds[i])
+  );
 }

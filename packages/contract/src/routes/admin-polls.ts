@@ -1,5 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
-import { OtherAnswerList, Poll, PollInput, PollList, PollPatch, PollView } from '../schemas/polls.js';
+import {
+  OtherAnswerList,
+  Poll,
+  PollInput,
+  PollList,
+  PollPatch,
+  PollView,
+} from '../schemas/polls.js';
 import { adminAuth, commonProblems, json, problem } from './responses.js';
 import { pollParams } from './params.js';
 
@@ -40,7 +47,11 @@ export const adminGetPoll = createRoute({
   summary: 'Read a poll with its results, whatever their visibility',
   security: adminAuth,
   request: { params: pollParams },
-  responses: { 200: json(PollView, 'The poll with its results.'), 401: unauthorised, 404: notFound },
+  responses: {
+    200: json(PollView, 'The poll with its results.'),
+    401: unauthorised,
+    404: notFound,
+  },
 });
 
 export const adminUpdatePoll = createRoute({
@@ -96,5 +107,9 @@ export const adminListOtherAnswers = createRoute({
   description: 'Free-text answers are visible to administrators only, until moderation exists.',
   security: adminAuth,
   request: { params: pollParams },
-  responses: { 200: json(OtherAnswerList, 'The free-text answers, newest first.'), 401: unauthorised, 404: notFound },
+  responses: {
+    200: json(OtherAnswerList, 'The free-text answers, newest first.'),
+    401: unauthorised,
+    404: notFound,
+  },
 });

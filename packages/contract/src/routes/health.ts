@@ -8,6 +8,9 @@ export const health = createRoute({
   tags: ['health'],
   summary: 'Liveness and storage check (unversioned)',
   responses: {
-    200: json(z.object({ status: z.literal('ok') }).openapi('Health'), 'The server and its store answer.'),
+    200: json(
+      z.object({ status: z.literal('ok') }).openapi('Health'),
+      'The server and its store answer.',
+    ),
   },
 });

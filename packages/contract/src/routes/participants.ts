@@ -9,7 +9,7 @@ export const createParticipant = createRoute({
   tags: ['participants'],
   summary: 'Get an anonymous participant token',
   description:
-    'Creates an anonymous participant and returns a signed token. The widgets keep it in the host page\'s localStorage and send it as a bearer token. No cookie is set.',
+    "Creates an anonymous participant and returns a signed token. The widgets keep it in the host page's localStorage and send it as a bearer token. No cookie is set.",
   responses: {
     201: json(ParticipantSession, 'A new anonymous participant.'),
     429: commonProblems[429],

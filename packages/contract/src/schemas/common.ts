@@ -6,7 +6,9 @@ export const Slug = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and hyphens, at most 64')
   .openapi({ example: 'cycle-lanes' });
 
-export const DateTime = z.iso.datetime({ offset: true }).openapi({ example: '2027-03-01T08:00:00Z' });
+export const DateTime = z.iso
+  .datetime({ offset: true })
+  .openapi({ example: '2027-03-01T08:00:00Z' });
 
 export const TimeZone = z
   .string()

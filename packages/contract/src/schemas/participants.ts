@@ -6,7 +6,9 @@ export const ParticipantSession = z
     participantId: z.string().openapi({ example: 'p_3k9d0c2m1x' }),
     token: z
       .string()
-      .openapi({ description: 'Send as `Authorization: Bearer <token>`. Keep it; it is the vote.' }),
+      .openapi({
+        description: 'Send as `Authorization: Bearer <token>`. Keep it; it is the vote.',
+      }),
     expiresAt: DateTime,
   })
   .openapi('ParticipantSession', {

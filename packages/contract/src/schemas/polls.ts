@@ -41,13 +41,19 @@ const pollFields = {
     .max(limits.optionLabelLength)
     .nullable()
     .default(null)
-    .openapi({ description: 'When set, participants may add a free-text answer under this label.' }),
+    .openapi({
+      description: 'When set, participants may add a free-text answer under this label.',
+    }),
   opensAt: DateTime.nullable().default(null),
   closesAt: DateTime.nullable().default(null),
   resultsVisibility: ResultsVisibility.default('after-vote'),
   allowVoteChange: z.boolean().default(false),
   timeZone: TimeZone.default('Europe/Paris'),
-  privacyUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
+  privacyUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .default(null),
 };
 
 export const Poll = z
@@ -73,14 +79,31 @@ export const Poll = z
   .openapi('Poll');
 
 function checkChoiceBounds(
-  value: { choice?: 'single' | 'multiple'; minChoices?: number; maxChoices?: number; options?: { id: string }[] },
+  value: {
+    choice?: 'single' | 'multiple';
+    minChoices?: number;
+    maxChoices?: number;
+    options?: { id: string }[];
+  },
   ctx: z.RefinementCtx,
 ): void {
   if (value.choice === 'single' && (value.minChoices !== 1 || value.maxChoices !== 1)) {
-    ctx.addIssue({ code: 'custom', path: ['maxChoices'], message: 'a single-choice poll takes exactly one answer' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['maxChoices'],
+      message: 'a single-choice poll takes exactly one answer',
+    });
   }
-  if (value.minChoices !== undefined && value.maxChoices !== undefined && value.minChoices > value.maxChoices) {
-    ctx.addIssue({ code: 'custom', path: ['minChoices'], message: 'minChoices is greater than maxChoices' });
+  if (
+    value.minChoices !== undefined &&
+    value.maxChoices !== undefined &&
+    value.minChoices > value.maxChoices
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minChoices'],
+      message: 'minChoices is greater than maxChoices',
+    });
   }
   if (value.options) {
     const ids = new Set(value.options.map((o) => o.id));
@@ -88,7 +111,11 @@ function checkChoiceBounds(
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
     }
     if (value.maxChoices !== undefined && value.maxChoices > value.options.length + 1) {
-      ctx.addIssue({ code: 'custom', path: ['maxChoices'], message: 'maxChoices exceeds the number of answers' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxChoices'],
+        message: 'maxChoices exceeds the number of answers',
+      });
     }
   }
 }
@@ -98,7 +125,11 @@ export const PollInput = z
   .superRefine((value, ctx) => {
     checkChoiceBounds(value, ctx);
     if (value.opensAt && value.closesAt && value.opensAt >= value.closesAt) {
-      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'closesAt must be after opensAt' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closesAt'],
+        message: 'closesAt must be after opensAt',
+      });
     }
   })
   .openapi('PollInput', { description: 'A new poll. Omitted fields take their defaults.' });
@@ -117,7 +148,11 @@ export const PollPatch = z
     resultsVisibility: ResultsVisibility.optional(),
     allowVoteChange: z.boolean().optional(),
     timeZone: TimeZone.optional(),
-    privacyUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+    privacyUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .nullable()
+      .optional(),
   })
   .openapi('PollPatch', {
     description:
@@ -130,7 +165,8 @@ export const VoteInput = z
     other: z.string().trim().min(1).max(limits.otherLength).optional(),
   })
   .openapi('VoteInput', {
-    description: 'The chosen option ids, and the free-text answer when the poll has one. The free text counts as one choice.',
+    description:
+      'The chosen option ids, and the free-text answer when the poll has one. The free text counts as one choice.',
   });
 
 export const Vote = z
@@ -157,16 +193,18 @@ export const PollView = z
     results: PollResults.nullable().openapi({
       description: 'Null when the results are not visible to this participant yet.',
     }),
-    canVote: z.boolean().openapi({ description: 'The poll is open and this participant may vote or change their vote.' }),
+    canVote: z
+      .boolean()
+      .openapi({
+        description: 'The poll is open and this participant may vote or change their vote.',
+      }),
   })
-  .openapi('PollView', { description: 'Everything a widget needs to render a poll, in one request.' });
+  .openapi('PollView', {
+    description: 'Everything a widget needs to render a poll, in one request.',
+  });
 
-export const OtherAnswer = z
-  .object({ text: z.string(), votedAt: DateTime })
-  .openapi('OtherAnswer');
+export const OtherAnswer = z.object({ text: z.string(), votedAt: DateTime }).openapi('OtherAnswer');
 
-export const OtherAnswerList = z
-  .object({ items: z.array(OtherAnswer) })
-  .openapi('OtherAnswerList');
+export const OtherAnswerList = z.object({ items: z.array(OtherAnswer) }).openapi('OtherAnswerList');
 
 export const PollList = z.object({ items: z.array(Poll) }).openapi('PollList');

@@ -11,7 +11,9 @@ export const initial: Migration = {
       .execute();
 
     const now = new Date().toISOString();
-    await sql`insert into organisations (id, name, created_at) values (${'default'}, ${'Default organisation'}, ${now})`.execute(db);
+    await sql`insert into organisations (id, name, created_at) values (${'default'}, ${'Default organisation'}, ${now})`.execute(
+      db,
+    );
 
     await db.schema
       .createTable('polls')
@@ -35,12 +37,18 @@ export const initial: Migration = {
       .addColumn('voters', 'integer', (col) => col.notNull().defaultTo(0))
       .addColumn('other_votes', 'integer', (col) => col.notNull().defaultTo(0))
       .execute();
-    await db.schema.createIndex('polls_organisation_idx').on('polls').column('organisation_id').execute();
+    await db.schema
+      .createIndex('polls_organisation_idx')
+      .on('polls')
+      .column('organisation_id')
+      .execute();
     await db.schema.createIndex('polls_created_idx').on('polls').column('created_at').execute();
 
     await db.schema
       .createTable('poll_votes')
-      .addColumn('poll_id', 'text', (col) => col.notNull().references('polls.id').onDelete('cascade'))
+      .addColumn('poll_id', 'text', (col) =>
+        col.notNull().references('polls.id').onDelete('cascade'),
+      )
       .addColumn('participant_id', 'text', (col) => col.notNull())
       .addColumn('option_ids', 'text', (col) => col.notNull())
       .addColumn('other', 'text')
@@ -56,7 +64,9 @@ export const initial: Migration = {
 
     await db.schema
       .createTable('poll_tallies')
-      .addColumn('poll_id', 'text', (col) => col.notNull().references('polls.id').onDelete('cascade'))
+      .addColumn('poll_id', 'text', (col) =>
+        col.notNull().references('polls.id').onDelete('cascade'),
+      )
       .addColumn('option_id', 'text', (col) => col.notNull())
       .addColumn('votes', 'integer', (col) => col.notNull())
       .addPrimaryKeyConstraint('poll_tallies_pk', ['poll_id', 'option_id'])

@@ -1,0 +1,203 @@
+// How many durable votes per second the real server takes, next to a bare node:http server that
+// answers the same request with a fixed body: the ratio shows what the app and SQLite cost.
+// Loopback only, bounded in requests and time.
+//
+//   node --import tsx packages/server/scripts/bench-votes.ts [--requests 4000] [--connections 32]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { adminCall, newParticipant, startChildServer } from '../test/helpers.js';
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '4000' },
+    connections: { type: 'string', default: '32' },
+  },
+});
+const requests = bounded(values.requests, 1, 50_000, 'requests');
+const connections = bounded(values.connections, 1, 256, 'connections');
+const warmup = Math.min(500, Math.ceil(requests / 10));
+const deadline = Date.now() + 180_000;
+
+const pollId = 'cycle-lanes';
+const body = JSON.stringify({ optionIds: ['bike-parking'] });
+
+interface Result {
+  label: string;
+  ok: number;
+  failed: number;
+  seconds: number;
+  latencies: number[];
+}
+
+function bounded(text: string, min: number, max: number, name: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** One PUT over a keep-alive agent; resolves with the status and the latency in ms. */
+function put(agent: Agent, url: URL, token: string): Promise<{ status: number; ms: number }> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        agent,
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+        timeout: 10_000,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+          }),
+        );
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('request timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function drive(label: string, url: URL, tokens: string[]): Promise<Result> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const worker = async () => {
+    while (next < tokens.length && Date.now() < deadline) {
+      const token = tokens[next++]!;
+      try {
+        const { status, ms } = await put(agent, url, token);
+        latencies.push(ms);
+        if (status === 200) ok += 1;
+        else failed += 1;
+      } catch {
+        failed += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  return { label, ok, failed, seconds, latencies };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function report(result: Result): number {
+  const sorted = [...result.latencies].sort((a, b) => a - b);
+  const rate = result.ok / result.seconds;
+  console.log(
+    `${result.label.padEnd(28)} ${String(result.ok).padStart(6)} ok ${String(result.failed).padStart(4)} failed ` +
+      `${result.seconds.toFixed(2).padStart(7)} s ${rate.toFixed(0).padStart(7)} votes/s ` +
+      `p50 ${percentile(sorted, 50).toFixed(2)} ms  p99 ${percentile(sorted, 99).toFixed(2)} ms`,
+  );
+  return rate;
+}
+
+/** The baseline: a bare node:http server in its own process, answering every request with `answer`. */
+function startBare(answer: string): Promise<{ url: URL; child: ChildProcess }> {
+  const code = `
+    const http = require('node:http');
+    const answer = Buffer.from(process.env.BENCH_ANSWER);
+    http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': answer.length, 'cache-control': 'no-store' });
+        res.end(answer);
+      });
+    }).listen(0, '127.0.0.1', function () { console.log('bare ' + this.address().port); });
+  `;
+  const child = spawn(process.execPath, ['-e', code], {
+    env: { ...process.env, BENCH_ANSWER: answer },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const port = /bare (\d+)/.exec(chunk.toString())?.[1];
+      if (port)
+        resolve({ url: new URL(`http://127.0.0.1:${port}/api/v1/polls/${pollId}/vote`), child });
+    });
+    child.once('exit', (code) => reject(new Error(`the bare server exited (${code})`)));
+  });
+}
+
+async function participants(url: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  let made = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (made < count) {
+        made += 1;
+        tokens.push((await newParticipant(url)).token);
+      }
+    }),
+  );
+  return tokens;
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'parvis-bench-'));
+const server = await startChildServer(dataDir);
+let bare: { url: URL; child: ChildProcess } | null = null;
+try {
+  console.log(
+    `parvis bench: ${requests} votes (+${warmup} warm-up), ${connections} keep-alive connections, loopback, ` +
+      `${cpus().length} CPU, node ${process.version}`,
+  );
+  const tokens = await participants(server.url, requests + warmup + 1);
+  const sample = await new Promise<string>((resolve, reject) => {
+    const req = request(
+      new URL(`${server.url}/api/v1/polls/${pollId}/vote`),
+      {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${tokens.pop()!}`, 'content-type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve(text));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  bare = await startBare(sample);
+
+  const serverUrl = new URL(`${server.url}/api/v1/polls/${pollId}/vote`);
+  await drive('warm-up parvis', serverUrl, tokens.slice(0, warmup));
+  await drive('warm-up bare', bare.url, tokens.slice(0, warmup));
+  const measured = tokens.slice(warmup, warmup + requests);
+  const parvis = report(await drive('parvis-server (SQLite FULL)', serverUrl, measured));
+  const baseline = report(await drive('bare node:http', bare.url, measured));
+  console.log(`ratio parvis / bare: ${((parvis / baseline) * 100).toFixed(1)} %`);
+
+  const view = (await (await adminCall(server.url, 'GET', `/v1/admin/polls/${pollId}`)).json()) as {
+    results: { voters: number };
+  };
+  console.log(
+    `votes counted by the server: ${view.results.voters} (expected ${warmup + requests + 1})`,
+  );
+} finally {
+  bare?.child.kill('SIGTERM');
+  await server.stop('SIGTERM');
+  await rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, defaults, loadConfig, repositoryRoot } from '../src/config.js';
+import { loadSigningKey } from '../src/signing-key.js';
+
+const bin = join(repositoryRoot, 'packages/server/bin/parvis-server.js');
+
+describe('loadConfig', () => {
+  it('has defaults: port 8080, loopback, data in <repository root>/data, admin off', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.dataDir, join(repositoryRoot, 'data'));
+    assert.equal(defaults.dataDir, join(repositoryRoot, 'data'));
+    assert.equal(config.adminToken, null);
+    assert.deepEqual(config.allowedOrigins, []);
+    assert.equal(config.publicUrl, null);
+  });
+
+  it('finds the repository root from its own location, not from the working directory', async () => {
+    const manifest = JSON.parse(await readFile(join(repositoryRoot, 'package.json'), 'utf8')) as {
+      workspaces?: unknown;
+    };
+    assert.ok(Array.isArray(manifest.workspaces));
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        "import('./src/config.ts').then((m) => console.log(m.loadConfig({}).dataDir))",
+      ],
+      {
+        cwd: join(repositoryRoot, 'packages/server'),
+        encoding: 'utf8',
+        env: { ...process.env, PARVIS_DATA_DIR: '' },
+      },
+    );
+    assert.equal(child.stdout.trim(), join(repositoryRoot, 'data'), child.stderr);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      PARVIS_DATA_DIR: '/var/lib/parvis',
+      PARVIS_ADMIN_TOKEN: 'a-long-enough-admin-token',
+      PARVIS_ALLOWED_ORIGINS:
+        'https://www.ville-verte.fr, https://mairie.example.org:8443/ ,https://www.ville-verte.fr',
+      PARVIS_PUBLIC_URL: 'https://consult.ville-verte.fr/parvis/',
+    });
+    assert.equal(config.port, 0);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.dataDir, '/var/lib/parvis');
+    assert.equal(config.adminToken, 'a-long-enough-admin-token');
+    assert.deepEqual(config.allowedOrigins, [
+      'https://www.ville-verte.fr',
+      'https://mairie.example.org:8443',
+    ]);
+    assert.equal(config.publicUrl, 'https://consult.ville-verte.fr/parvis');
+  });
+
+  it('takes a relative data directory from the repository root', () => {
+    assert.equal(
+      loadConfig({ PARVIS_DATA_DIR: 'var/data' }).dataDir,
+      join(repositoryRoot, 'var/data'),
+    );
+  });
+
+  it('trusts a local reverse proxy by default and reads proxy and allowlist ranges', () => {
+    assert.deepEqual(loadConfig({}).trustedProxies, ['127.0.0.0/8', '::1/128']);
+    assert.deepEqual(loadConfig({}).rateLimitAllowlist, []);
+    const config = loadConfig({
+      PARVIS_TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/32',
+      PARVIS_RATE_LIMIT_ALLOWLIST: '203.0.113.0/24,198.51.100.7',
+    });
+    assert.deepEqual(config.trustedProxies, ['10.0.0.0/8', '2001:db8::/32']);
+    assert.deepEqual(config.rateLimitAllowlist, ['203.0.113.0/24', '198.51.100.7']);
+    assert.deepEqual(loadConfig({ PARVIS_TRUSTED_PROXIES: 'none' }).trustedProxies, []);
+  });
+
+  it('accepts * as every origin', () => {
+    assert.equal(loadConfig({ PARVIS_ALLOWED_ORIGINS: '*' }).allowedOrigins, '*');
+  });
+
+  const invalid: [string, Record<string, string>, RegExp][] = [
+    ['a non-numeric port', { PORT: 'abc' }, /PORT/],
+    ['a port too large', { PORT: '70000' }, /PORT/],
+    ['a negative port', { PORT: '-1' }, /PORT/],
+    ['a fractional port', { PORT: '80.5' }, /PORT/],
+    ['a host with a path', { HOST: 'example.org/x' }, /HOST/],
+    ['a short admin token', { PARVIS_ADMIN_TOKEN: 'secret' }, /PARVIS_ADMIN_TOKEN/],
+    [
+      'an origin with a path',
+      { PARVIS_ALLOWED_ORIGINS: 'https://www.ville-verte.fr/actualites' },
+      /PARVIS_ALLOWED_ORIGINS/,
+    ],
+    [
+      'an origin without a scheme',
+      { PARVIS_ALLOWED_ORIGINS: 'www.ville-verte.fr' },
+      /PARVIS_ALLOWED_ORIGINS/,
+    ],
+    [
+      'a public URL that is not one',
+      { PARVIS_PUBLIC_URL: 'consult.ville-verte.fr' },
+      /PARVIS_PUBLIC_URL/,
+    ],
+    [
+      'a public URL with a query',
+      { PARVIS_PUBLIC_URL: 'https://consult.ville-verte.fr/?a=1' },
+      /PARVIS_PUBLIC_URL/,
+    ],
+    [
+      'a proxy range that is not one',
+      { PARVIS_TRUSTED_PROXIES: '10.0.0.0/33' },
+      /PARVIS_TRUSTED_PROXIES/,
+    ],
+    [
+      'an allowlist entry that is not a range',
+      { PARVIS_RATE_LIMIT_ALLOWLIST: 'mairie.local' },
+      /PARVIS_RATE_LIMIT_ALLOWLIST/,
+    ],
+    [
+      'a DATABASE_URL (not supported yet)',
+      { DATABASE_URL: 'postgres://localhost/parvis' },
+      /DATABASE_URL/,
+    ],
+  ];
+  for (const [label, env, message] of invalid) {
+    it(`refuses ${label}`, () => {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && message.test(error.message),
+      );
+    });
+  }
+});
+
+describe('parvis-server with a bad environment', () => {
+  it('prints a clear message and exits with code 1', () => {
+    const child = spawnSync(process.execPath, [bin], {
+      env: { ...process.env, PORT: 'abc' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(child.status, 1);
+    assert.match(child.stderr, /^parvis-server: PORT must be a whole number/);
+    assert.doesNotMatch(child.stderr, /at .*\.ts:\d+/, 'no stack trace for a configuration error');
+  });
+});
+
+describe('the signing key', () => {
+  it('is created once with 32 random bytes, mode 0600, and read back on later starts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parvis-key-'));
+    try {
+      const first = loadSigningKey(join(dir, 'nested'));
+      assert.equal(Buffer.from(first, 'base64url').length, 32);
+      const info = await stat(join(dir, 'nested', 'signing-key'));
+      assert.equal(info.mode & 0o777, 0o600);
+      assert.equal(loadSigningKey(join(dir, 'nested')), first);
+      const other = await mkdtemp(join(tmpdir(), 'parvis-key-'));
+      assert.notEqual(loadSigningKey(other), first);
+      await rm(other, { recursive: true, force: true });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a damaged key file instead of replacing it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parvis-key-'));
+    try {
+      await writeFile(join(dir, 'signing-key'), '');
+      assert.throws(() => loadSigningKey(dir), /does not hold a signing key/);
+      assert.equal(await readFile(join(dir, 'signing-key'), 'utf8'), '');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,172 @@
+// End to end: the demo site on the real server in real Chromium. A citizen votes with the
+// keyboard only, sees the results, reloads, and still sees their vote after a server restart.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { defaultPaths, repositoryRoot } from '../src/config.js';
+import { adminCall, startChildServer, type ChildServer } from './helpers.js';
+
+const widgetsDir = process.env.PARVIS_WIDGETS_DIR
+  ? resolve(repositoryRoot, process.env.PARVIS_WIDGETS_DIR)
+  : defaultPaths.widgetsDist;
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** What is focused, looking through shadow roots. */
+function focused(page: Page): Promise<{ tag: string; type: string | null; text: string } | null> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active) return null;
+    return {
+      tag: active.tagName.toLowerCase(),
+      type: active.getAttribute('type'),
+      text: active.textContent?.trim() ?? '',
+    };
+  });
+}
+
+async function tabUntil(
+  page: Page,
+  matches: (el: { tag: string; type: string | null; text: string }) => boolean,
+): Promise<void> {
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press('Tab');
+    const el = await focused(page);
+    if (el && matches(el)) return;
+  }
+  assert.fail('the keyboard never reached the expected control');
+}
+
+describe('the demo site in Chromium', { timeout: 180_000 }, () => {
+  let dataDir: string;
+  let server: ChildServer;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  before(async () => {
+    assert.ok(
+      existsSync(join(widgetsDir, 'parvis.js')),
+      `the widget bundle is missing at ${widgetsDir}: run npm run build first`,
+    );
+    assert.ok(
+      existsSync(executablePath),
+      `no Chromium at ${executablePath}: install it (apt-get install chromium) or set CHROME_PATH`,
+    );
+    dataDir = await mkdtemp(join(tmpdir(), 'parvis-e2e-'));
+    server = await startChildServer(dataDir, { PARVIS_WIDGETS_DIR: widgetsDir });
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('votes with the keyboard, shows the results, and keeps the vote across reloads and restarts', async () => {
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    const origin = new URL(server.url).origin;
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(`${origin}/`) && !url.startsWith('data:'))
+        problems.push(`third-party request: ${url}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(`${server.url}/`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    const poll = page.locator('parvis-poll');
+    const radios = poll.getByRole('radio');
+    await radios.first().waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await radios.count(), 4);
+
+    // Keyboard only: Tab to the first answer, arrow to the second, Tab to the button, Enter.
+    await tabUntil(page, (el) => el.tag === 'input' && el.type === 'radio');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await radios.nth(1).isChecked(), true, 'the arrow key chose the second answer');
+    await tabUntil(page, (el) => el.tag === 'button');
+    const button = await focused(page);
+    assert.match(button?.text ?? '', /vot/i);
+    await page.keyboard.press('Enter');
+
+    const status = poll.getByRole('status');
+    await status.filter({ hasText: /merci|enregistr/i }).waitFor({ timeout: 15_000 });
+    await poll.getByText(/1 participant/).waitFor();
+    assert.equal(await poll.getByRole('radio').count(), 0, 'the form gave way to the results');
+
+    const admin = await adminCall(server.url, 'GET', '/v1/admin/polls/cycle-lanes');
+    const view = (await admin.json()) as {
+      results: { voters: number; options: { id: string; votes: number }[] };
+    };
+    assert.equal(view.results.voters, 1);
+    assert.equal(view.results.options[1]?.votes, 1, 'the second answer was counted');
+
+    await page.reload();
+    await poll
+      .getByRole('status')
+      .filter({ hasText: /déjà voté/i })
+      .waitFor({ timeout: 15_000 });
+    await poll.getByText(/1 participant/).waitFor();
+
+    // Restart on the same port (the participant's token is stored per backend URL).
+    const port = new URL(server.url).port;
+    assert.equal(await server.stop('SIGTERM'), 0);
+    server = await startChildServer(dataDir, { PARVIS_WIDGETS_DIR: widgetsDir, PORT: port });
+    await page.reload();
+    await poll
+      .getByRole('status')
+      .filter({ hasText: /déjà voté/i })
+      .waitFor({ timeout: 15_000 });
+    await poll.getByText(/1 participant/).waitFor();
+
+    await context.close();
+    const csp = problems.filter((p) => /Content Security Policy/.test(p));
+    assert.deepEqual(
+      csp,
+      [],
+      "the widget works under the demo's strict CSP (no inline style attributes)",
+    );
+    assert.deepEqual(problems, [], 'no console error, failed request or third-party request');
+  });
+
+  it('fits a 320 px screen without horizontal scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('parvis-poll').getByRole('radio').first().waitFor({ timeout: 15_000 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0);
+    await page.keyboard.press('Tab');
+    const skip = await focused(page);
+    assert.equal(skip?.text, 'Aller au contenu');
+    await context.close();
+  });
+});
