@@ -4,11 +4,9 @@ import { DateTime } from './common.js';
 export const ParticipantSession = z
   .object({
     participantId: z.string().openapi({ example: 'p_3k9d0c2m1x' }),
-    token: z
-      .string()
-      .openapi({
-        description: 'Send as `Authorization: Bearer <token>`. Keep it; it is the vote.',
-      }),
+    token: z.string().openapi({
+      description: 'Send as `Authorization: Bearer <token>`. Keep it; it is the vote.',
+    }),
     expiresAt: DateTime,
   })
   .openapi('ParticipantSession', {

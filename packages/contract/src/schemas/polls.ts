@@ -193,11 +193,9 @@ export const PollView = z
     results: PollResults.nullable().openapi({
       description: 'Null when the results are not visible to this participant yet.',
     }),
-    canVote: z
-      .boolean()
-      .openapi({
-        description: 'The poll is open and this participant may vote or change their vote.',
-      }),
+    canVote: z.boolean().openapi({
+      description: 'The poll is open and this participant may vote or change their vote.',
+    }),
   })
   .openapi('PollView', {
     description: 'Everything a widget needs to render a poll, in one request.',
