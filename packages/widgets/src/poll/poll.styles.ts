@@ -133,10 +133,16 @@ export const pollStyles = css`
     display: grid;
     gap: 0.75rem;
   }
+  /* Label and figures side by side when there is room; figures under the label on narrow screens. */
   .result {
-    display: grid;
-    grid-template-columns: 1fr auto;
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
     gap: 0.25rem 1rem;
+  }
+  .result-label {
+    flex: 1 1 10rem;
+    min-width: 0;
   }
   .figures {
     white-space: nowrap;
@@ -146,7 +152,7 @@ export const pollStyles = css`
     font-weight: 700;
   }
   .bar {
-    grid-column: 1 / -1;
+    flex-basis: 100%;
     display: block;
     height: 0.75rem;
     border-radius: var(--_parvis-radius);

@@ -26,7 +26,7 @@ export const tokens = css`
     border: 1px solid var(--_parvis-border);
     border-radius: var(--_parvis-radius);
     padding: var(--_parvis-space);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
     line-height: 1.5;
   }
   *,
