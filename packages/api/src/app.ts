@@ -5,17 +5,22 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './context.js';
 import { defaultRateLimits, rateLimit, type RateLimits } from './rate-limit.js';
 import { cors } from './cors.js';
+import { idempotency } from './idempotency.js';
 import { ProblemError, problemResponse } from './problem.js';
+import { adminParticipantRoutes } from './routes/admin-participants.js';
 import { adminPollRoutes } from './routes/admin-polls.js';
 import { participantRoutes } from './routes/participants.js';
 import { pollRoutes } from './routes/polls.js';
 import type { Store } from './store.js';
-import { TokenSigner } from './tokens.js';
+import { TokenSigner, type Hmac } from './tokens.js';
 
 export interface AppOptions {
   store: Store;
-  /** Secret for participant tokens (at least 16 characters). Keep it across restarts. */
-  signingKey: string;
+  /** Secret for participant tokens (at least 16 characters), or the current key first then older
+   * keys still accepted. Keep them across restarts. */
+  signingKey: string | readonly string[];
+  /** HMAC-SHA256 implementation; Web Crypto by default (a Node server may pass node:crypto's). */
+  hmac?: Hmac;
   /** Bearer token for /v1/admin routes; null or absent refuses them all. */
   adminToken?: string | null;
   /** Origins allowed to write from a browser besides the server's own; '*' for every origin. */
@@ -34,7 +39,7 @@ export const maxBodyBytes = 64 * 1024;
 export function createApp(options: AppOptions): OpenAPIHono {
   const deps: AppDeps = {
     store: options.store,
-    signer: new TokenSigner(options.signingKey),
+    signer: new TokenSigner(options.signingKey, options.hmac),
     now: options.now ?? (() => new Date()),
     adminToken: options.adminToken || null,
     tokenTtlDays: options.tokenTtlDays ?? 400,
@@ -84,6 +89,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
     await next();
   });
 
+  app.use('/v1/*', idempotency(deps));
+
   app.openapi(routes.health, async (c) => {
     await deps.store.ping();
     return c.json({ status: 'ok' as const }, 200);
@@ -91,6 +98,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   participantRoutes(app, deps);
   pollRoutes(app, deps);
   adminPollRoutes(app, deps);
+  adminParticipantRoutes(app, deps);
 
   app.notFound((c) => problemResponse(c, 404, 'not_found'));
   app.onError((error, c) => {

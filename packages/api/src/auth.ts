@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { ProblemError } from './problem.js';
 import type { AppDeps } from './context.js';
+import { constantTimeEqual, type TokenCheck } from './tokens.js';
 
-function bearer(c: Context): string | null {
+export function bearer(c: Context): string | null {
   const header = c.req.header('authorization');
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -20,21 +21,29 @@ export async function participantOf(
     if (required) throw new ProblemError(401, 'token_missing');
     return null;
   }
-  const check = await deps.signer.verify(token, deps.now());
+  const check = await checkToken(c, deps, token);
   if (!check.ok) throw new ProblemError(401, check.code);
+  if (await deps.store.isRevoked(check.participantId)) {
+    throw new ProblemError(401, 'token_invalid', 'this participant token was revoked');
+  }
   return check.participantId;
+}
+
+const checks = new WeakMap<Request, Promise<TokenCheck>>();
+
+/** The token's signature check, done once per request (the rate limiter needs it too). */
+export function checkToken(c: Context, deps: AppDeps, token: string): Promise<TokenCheck> {
+  let check = checks.get(c.req.raw);
+  if (!check) {
+    check = deps.signer.verify(token, deps.now());
+    checks.set(c.req.raw, check);
+  }
+  return check;
 }
 
 export function requireAdmin(c: Context, deps: AppDeps): void {
   const token = bearer(c);
-  if (!deps.adminToken || !token || !timingSafeEqual(token, deps.adminToken)) {
+  if (!deps.adminToken || !token || !constantTimeEqual(token, deps.adminToken)) {
     throw new ProblemError(401, 'admin_token_invalid');
   }
-}
-
-function timingSafeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }

@@ -1,7 +1,15 @@
 export { createApp, maxBodyBytes, type AppOptions } from './app.js';
 export { MemoryStore } from './memory-store.js';
-export type { Store, VoteRecord, NewVote, VoteOutcome, PollTallies } from './store.js';
-export { TokenSigner, newParticipantId } from './tokens.js';
+export type {
+  Store,
+  VoteRecord,
+  NewVote,
+  VoteOutcome,
+  PollTallies,
+  IdempotencyClaim,
+  IdempotencyRecord,
+} from './store.js';
+export { TokenSigner, newParticipantId, webCryptoHmac, type Hmac } from './tokens.js';
 export { pollStatus, resultsVisible } from './rules/polls.js';
 export { defaultRateLimits, type RateLimits } from './rate-limit.js';
 export { networkPrefix, inRanges, isValidRange } from './network.js';

@@ -1,5 +1,13 @@
 import type { OtherAnswer, Poll } from '@parvis/contract/types';
-import type { NewVote, PollTallies, Store, VoteOutcome, VoteRecord } from './store.js';
+import type {
+  IdempotencyClaim,
+  IdempotencyRecord,
+  NewVote,
+  PollTallies,
+  Store,
+  VoteOutcome,
+  VoteRecord,
+} from './store.js';
 import { sameVote } from './rules/votes.js';
 
 /** The store for tests, the MSW mock and the docs playground. State lives in this object. */
@@ -7,6 +15,8 @@ export class MemoryStore implements Store {
   private readonly polls = new Map<string, Poll>();
   private readonly votes = new Map<string, VoteRecord>();
   private readonly tallies = new Map<string, PollTallies>();
+  private readonly revoked = new Set<string>();
+  private readonly idempotency = new Map<string, IdempotencyRecord & { expiresAt: string }>();
 
   async getPoll(pollId: string): Promise<Poll | null> {
     return clone(this.polls.get(pollId) ?? null);
@@ -68,6 +78,54 @@ export class MemoryStore implements Store {
       .sort((a, b) => b.votedAt.localeCompare(a.votedAt))
       .slice(0, limit)
       .map((v) => ({ text: v.other as string, votedAt: v.votedAt }));
+  }
+
+  async revokeParticipant(participantId: string): Promise<void> {
+    this.revoked.add(participantId);
+  }
+
+  async isRevoked(participantId: string): Promise<boolean> {
+    return this.revoked.has(participantId);
+  }
+
+  async claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | null> {
+    const id = `${claim.scope}\u0000${claim.key}`;
+    const existing = this.idempotency.get(id);
+    if (existing && existing.expiresAt > claim.createdAt) {
+      return { fingerprint: existing.fingerprint, status: existing.status, body: existing.body };
+    }
+    this.idempotency.set(id, {
+      fingerprint: claim.fingerprint,
+      status: null,
+      body: null,
+      expiresAt: claim.expiresAt,
+    });
+    return null;
+  }
+
+  async completeIdempotencyKey(
+    scope: string,
+    key: string,
+    status: number,
+    body: string,
+  ): Promise<void> {
+    const record = this.idempotency.get(`${scope}\u0000${key}`);
+    if (record) Object.assign(record, { status, body });
+  }
+
+  async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
+    this.idempotency.delete(`${scope}\u0000${key}`);
+  }
+
+  async purgeIdempotencyKeys(now: string): Promise<number> {
+    let purged = 0;
+    for (const [id, record] of this.idempotency) {
+      if (record.expiresAt <= now) {
+        this.idempotency.delete(id);
+        purged++;
+      }
+    }
+    return purged;
   }
 
   async ping(): Promise<void> {}

@@ -21,6 +21,8 @@ const titles: Record<ProblemCode, string> = {
   choice_invalid: 'These answers break the poll rules.',
   results_hidden: 'The results are not visible yet.',
   origin_not_allowed: 'This site may not send answers to this server.',
+  idempotency_key_reused: 'This Idempotency-Key was used for another request.',
+  idempotency_in_progress: 'The first request with this Idempotency-Key is still being answered.',
   rate_limited: 'Too many requests; try again later.',
   internal_error: 'Something went wrong on the server.',
 };

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { bearer, checkToken } from './auth.js';
 import type { AppDeps } from './context.js';
 import { inRanges, networkPrefix } from './network.js';
 import { problemResponse } from './problem.js';
@@ -54,9 +55,9 @@ export function rateLimit(
     const address = clientAddress(c.req.raw);
     const prefix = address && !inRanges(address, limits.allowlist) ? networkPrefix(address) : null;
     let wait = prefix ? counter.hit(`n:${prefix}`, limits.networkPerMinute, now) : null;
-    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const token = bearer(c);
     if (wait === null && token) {
-      const check = await deps.signer.verify(token, deps.now());
+      const check = await checkToken(c, deps, token);
       if (check.ok)
         wait = counter.hit(`p:${check.participantId}`, limits.participantPerMinute, now);
     }

@@ -41,9 +41,38 @@ export interface Store {
   /** Tallies, O(options): read from counters, never by counting votes. Options not voted for are absent or 0. */
   getTallies(pollId: string): Promise<PollTallies>;
   listOtherAnswers(pollId: string, limit: number): Promise<OtherAnswer[]>;
+  /** Revoked participants are refused whatever their token says. */
+  revokeParticipant(participantId: string, at: string): Promise<void>;
+  isRevoked(participantId: string): Promise<boolean>;
+  /**
+   * Reserves an Idempotency-Key for a request, or returns what is stored under it. An expired
+   * record counts as absent. Exactly one of concurrent claims of one key succeeds.
+   */
+  claimIdempotencyKey(record: IdempotencyClaim): Promise<IdempotencyRecord | null>;
+  /** Stores the first answer under a claimed key. */
+  completeIdempotencyKey(scope: string, key: string, status: number, body: string): Promise<void>;
+  /** Frees a claimed key whose request failed, so a retry runs again. */
+  releaseIdempotencyKey(scope: string, key: string): Promise<void>;
+  /** Deletes records expired before `now`; returns how many. */
+  purgeIdempotencyKeys(now: string): Promise<number>;
   /** Throws when the store cannot answer (used by /health). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A stored key: `status` null while its first request is still being answered. */
+export interface IdempotencyRecord {
+  fingerprint: string;
+  status: number | null;
+  body: string | null;
 }
 
 export interface PollTallies {

@@ -1,29 +1,32 @@
 // Anonymous participant tokens: `v1.<participantId>.<expires, unix seconds>.<HMAC-SHA256>`.
-// Signed with Web Crypto so the api runs wherever fetch runs. No cookie, no personal data.
+// No cookie, no personal data. Signed with the first of the configured keys and accepted with
+// any of them, so a key can be rotated without logging anybody out.
 
 const encoder = new TextEncoder();
+
+/** HMAC-SHA256 of data under key. Web Crypto by default; a server may pass a faster one. */
+export type Hmac = (key: string, data: string) => Uint8Array | Promise<Uint8Array>;
 
 export type TokenCheck =
   { ok: true; participantId: string } | { ok: false; code: 'token_invalid' | 'token_expired' };
 
 export class TokenSigner {
-  private readonly key: Promise<CryptoKey>;
+  private readonly keys: readonly string[];
 
-  constructor(secret: string) {
-    if (secret.length < 16) throw new Error('the signing key must be at least 16 characters');
-    this.key = crypto.subtle.importKey(
-      'raw',
-      encoder.encode(secret),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign', 'verify'],
-    );
+  /** `keys`: the current key first, then older keys still accepted. */
+  constructor(
+    keys: string | readonly string[],
+    private readonly hmac: Hmac = webCryptoHmac(),
+  ) {
+    this.keys = typeof keys === 'string' ? [keys] : keys;
+    if (this.keys.length === 0 || this.keys.some((k) => k.length < 16)) {
+      throw new Error('signing keys must be at least 16 characters');
+    }
   }
 
   async issue(participantId: string, expires: Date): Promise<string> {
     const payload = `v1.${participantId}.${Math.floor(expires.getTime() / 1000)}`;
-    const signature = await crypto.subtle.sign('HMAC', await this.key, encoder.encode(payload));
-    return `${payload}.${base64url(new Uint8Array(signature))}`;
+    return `${payload}.${base64url(await this.hmac(this.keys[0] as string, payload))}`;
   }
 
   async verify(token: string, now: Date): Promise<TokenCheck> {
@@ -33,33 +36,50 @@ export class TokenSigner {
     if (!/^p_[A-Za-z0-9_-]{10,64}$/.test(participantId) || !/^\d{1,12}$/.test(expires)) {
       return { ok: false, code: 'token_invalid' };
     }
-    const bytes = fromBase64url(signature);
-    if (!bytes) return { ok: false, code: 'token_invalid' };
-    const valid = await crypto.subtle.verify(
-      'HMAC',
-      await this.key,
-      bytes,
-      encoder.encode(`v1.${participantId}.${expires}`),
-    );
+    if (!/^[A-Za-z0-9_-]{43}$/.test(signature)) return { ok: false, code: 'token_invalid' };
+    const payload = `v1.${participantId}.${expires}`;
+    let valid = false;
+    for (const key of this.keys) {
+      if (constantTimeEqual(base64url(await this.hmac(key, payload)), signature)) valid = true;
+    }
     if (!valid) return { ok: false, code: 'token_invalid' };
     if (Number(expires) * 1000 <= now.getTime()) return { ok: false, code: 'token_expired' };
     return { ok: true, participantId };
   }
 }
 
-export function newParticipantId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `p_${base64url(bytes)}`;
+/** HMAC through Web Crypto, with the imported keys cached. */
+export function webCryptoHmac(): Hmac {
+  const imported = new Map<string, Promise<CryptoKey>>();
+  return async (key, data) => {
+    let cryptoKey = imported.get(key);
+    if (!cryptoKey) {
+      cryptoKey = crypto.subtle.importKey(
+        'raw',
+        encoder.encode(key),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+      imported.set(key, cryptoKey);
+    }
+    return new Uint8Array(await crypto.subtle.sign('HMAC', await cryptoKey, encoder.encode(data)));
+  };
 }
 
-function base64url(bytes: Uint8Array): string {
+export function newParticipantId(): string {
+  return `p_${base64url(crypto.getRandomValues(new Uint8Array(16)))}`;
+}
+
+export function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+export function base64url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(text)) return null;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '=');
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 }

@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Store } from '../src/store.js';
-import { makeApi, pollInput, testClock, type Api } from './helpers.js';
+import {
+  adminToken as adminTokenForTests,
+  makeApi,
+  pollInput,
+  testClock,
+  type Api,
+} from './helpers.js';
 
 export interface StoreFixture {
   store: Store;
@@ -471,6 +477,118 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
         assert.equal(res.status, 404);
         assert.equal(res.json.code, 'not_found');
       });
+    });
+  });
+}
+
+/** Participants and Idempotency-Key records, on every store. */
+export function describeParticipantConformance(
+  name: string,
+  makeStore: () => Promise<StoreFixture>,
+): void {
+  describe(`participants and idempotency on ${name}`, () => {
+    let fixture: StoreFixture;
+    let api: Api;
+    before(async () => {
+      fixture = await makeStore();
+    });
+    after(async () => {
+      await fixture.cleanup();
+    });
+    beforeEach(() => {
+      api = makeApi(fixture.store, testClock());
+    });
+
+    it('refuses a revoked participant, and only that one', async () => {
+      const revoked = await api.call('POST', '/v1/participants');
+      const other = await api.participant();
+      const res = await api.admin(
+        'POST',
+        `/v1/admin/participants/${revoked.json.participantId}/revoke`,
+      );
+      assert.equal(res.status, 204);
+      const again = await api.admin(
+        'POST',
+        `/v1/admin/participants/${revoked.json.participantId}/revoke`,
+      );
+      assert.equal(again.status, 204);
+      const refused = await api.call('GET', '/v1/polls/nope', { token: revoked.json.token });
+      assert.equal(refused.status, 401);
+      assert.equal(refused.json.code, 'token_invalid');
+      assert.equal((await api.call('GET', '/v1/polls/nope', { token: other })).status, 404);
+      const anonymous = await api.call(
+        'POST',
+        `/v1/admin/participants/${revoked.json.participantId}/revoke`,
+      );
+      assert.equal(anonymous.status, 401);
+    });
+
+    it('replays the first answer for a retried key, refuses it with another body', async () => {
+      const headers = { 'idempotency-key': `create-${Math.random()}` };
+      const body = pollInput({ id: `idem-${Math.random().toString(36).slice(2, 8)}` });
+      const first = await api.call('POST', '/v1/admin/polls', {
+        token: adminTokenForTests,
+        body,
+        headers,
+      });
+      assert.equal(first.status, 201);
+      const replay = await api.call('POST', '/v1/admin/polls', {
+        token: adminTokenForTests,
+        body,
+        headers,
+      });
+      assert.equal(replay.status, 201, 'the first answer, not poll_exists');
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(replay.json, first.json);
+      const other = await api.call('POST', '/v1/admin/polls', {
+        token: adminTokenForTests,
+        body: { ...body, question: 'Autre chose ?' },
+        headers,
+      });
+      assert.equal(other.status, 422);
+      assert.equal(other.json.code, 'idempotency_key_reused');
+      const participants = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          api.call('POST', '/v1/participants', {
+            headers: { 'idempotency-key': 'same-key-for-twenty' },
+          }),
+        ),
+      );
+      const tokens = new Set(participants.filter((r) => r.status === 201).map((r) => r.json.token));
+      assert.equal(tokens.size, 1, 'one participant for one key');
+      assert.ok(
+        participants.every(
+          (r) =>
+            r.status === 201 || (r.status === 409 && r.json.code === 'idempotency_in_progress'),
+        ),
+      );
+    });
+
+    it('forgets a failed attempt and expires records after 24 hours', async () => {
+      const headers = { 'idempotency-key': `fail-${Math.random()}` };
+      const bad = await api.call('POST', '/v1/admin/polls', {
+        token: adminTokenForTests,
+        body: pollInput({ id: 'x', options: [] }),
+        headers,
+      });
+      assert.equal(bad.status, 400);
+      const id = `idem-${Math.random().toString(36).slice(2, 8)}`;
+      const good = await api.call('POST', '/v1/admin/polls', {
+        token: adminTokenForTests,
+        body: pollInput({ id, options: [] }),
+        headers,
+      });
+      assert.equal(good.status, 400, 'the same body is evaluated again, not replayed');
+      const key = { 'idempotency-key': `expire-${Math.random()}` };
+      assert.equal((await api.call('POST', '/v1/participants', { headers: key })).status, 201);
+      api.clock.set('2027-03-02T10:00:01Z');
+      assert.ok((await fixture.store.purgeIdempotencyKeys(api.clock.now().toISOString())) >= 1);
+      const fresh = await api.call('POST', '/v1/participants', { headers: key });
+      assert.equal(fresh.headers.get('idempotent-replayed'), null);
+      const malformed = await api.call('POST', '/v1/participants', {
+        headers: { 'idempotency-key': 'é' },
+      });
+      assert.equal(malformed.status, 400);
     });
   });
 }

@@ -1,7 +1,11 @@
 import { MemoryStore } from '../src/memory-store.js';
-import { describeConformance } from './conformance.js';
+import { describeConformance, describeParticipantConformance } from './conformance.js';
 
 describeConformance('MemoryStore', async () => ({
+  store: new MemoryStore(),
+  cleanup: async () => {},
+}));
+describeParticipantConformance('MemoryStore', async () => ({
   store: new MemoryStore(),
   cleanup: async () => {},
 }));

@@ -23,7 +23,11 @@ export function buildPoll(input: unknown, createdAt: string, updatedAt: string):
 
 export function adminPollRoutes(app: OpenAPIHono, deps: AppDeps): void {
   const { store } = deps;
-  app.use('/v1/admin/*', async (c, next) => {
+  app.use('/v1/admin/polls/*', async (c, next) => {
+    requireAdmin(c, deps);
+    await next();
+  });
+  app.use('/v1/admin/polls', async (c, next) => {
     requireAdmin(c, deps);
     await next();
   });

@@ -7,7 +7,14 @@ import {
   PollPatch,
   PollView,
 } from '../schemas/polls.js';
-import { adminAuth, commonProblems, json, problem } from './responses.js';
+import {
+  adminAuth,
+  commonProblems,
+  idempotencyHeaders,
+  idempotencyProblems,
+  json,
+  problem,
+} from './responses.js';
 import { pollParams } from './params.js';
 
 const unauthorised = problem('Missing or wrong admin token (admin_token_invalid).');
@@ -30,12 +37,16 @@ export const adminCreatePoll = createRoute({
   tags: ['admin'],
   summary: 'Create a poll',
   security: adminAuth,
-  request: { body: { required: true, content: { 'application/json': { schema: PollInput } } } },
+  request: {
+    headers: idempotencyHeaders,
+    body: { required: true, content: { 'application/json': { schema: PollInput } } },
+  },
   responses: {
     201: json(Poll, 'The poll was created.'),
     ...commonProblems,
     401: unauthorised,
-    409: problem('A poll with this id exists (poll_exists).'),
+    409: problem('A poll with this id exists (poll_exists), or idempotency_in_progress.'),
+    422: idempotencyProblems[422],
   },
 });
 
@@ -63,6 +74,7 @@ export const adminUpdatePoll = createRoute({
   security: adminAuth,
   request: {
     params: pollParams,
+    headers: idempotencyHeaders,
     body: { required: true, content: { 'application/json': { schema: PollPatch } } },
   },
   responses: {
@@ -70,7 +82,10 @@ export const adminUpdatePoll = createRoute({
     ...commonProblems,
     401: unauthorised,
     404: notFound,
-    409: problem('Votes exist and the change would alter what they mean (poll_locked).'),
+    409: problem(
+      'Votes exist and the change would alter what they mean (poll_locked), or idempotency_in_progress.',
+    ),
+    422: idempotencyProblems[422],
   },
 });
 

@@ -2,3 +2,4 @@ export * from './health.js';
 export * from './participants.js';
 export * from './polls.js';
 export * from './admin-polls.js';
+export * from './admin-participants.js';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ParticipantSession } from '../schemas/participants.js';
-import { commonProblems, json } from './responses.js';
+import { commonProblems, idempotencyHeaders, idempotencyProblems, json } from './responses.js';
 
 export const createParticipant = createRoute({
   method: 'post',
@@ -10,8 +10,10 @@ export const createParticipant = createRoute({
   summary: 'Get an anonymous participant token',
   description:
     "Creates an anonymous participant and returns a signed token. The widgets keep it in the host page's localStorage and send it as a bearer token. No cookie is set.",
+  request: { headers: idempotencyHeaders },
   responses: {
     201: json(ParticipantSession, 'A new anonymous participant.'),
+    ...idempotencyProblems,
     429: commonProblems[429],
   },
 });

@@ -24,6 +24,8 @@ export const problemCodes = [
   'choice_invalid',
   'results_hidden',
   'origin_not_allowed',
+  'idempotency_key_reused',
+  'idempotency_in_progress',
   'rate_limited',
   'internal_error',
 ] as const;

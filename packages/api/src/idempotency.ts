@@ -1,0 +1,80 @@
+import type { MiddlewareHandler } from 'hono';
+import { bearer, checkToken } from './auth.js';
+import type { AppDeps } from './context.js';
+import { problemResponse } from './problem.js';
+
+const keyPattern = /^[\x21-\x7e]{1,200}$/;
+const lifetimeMs = 24 * 3600 * 1000;
+
+/**
+ * Idempotency-Key on writes that are not idempotent by themselves (POST, PATCH, DELETE): the
+ * first 2xx answer is stored for 24 hours and replayed for a retry with the same key and body; the
+ * same key with another body is refused (422), and while the first request is still running a
+ * retry gets 409. PUT (a vote) is idempotent by itself and needs no record.
+ */
+export function idempotency(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined || !['POST', 'PATCH', 'DELETE'].includes(c.req.method)) return next();
+    if (!keyPattern.test(key)) {
+      return problemResponse(
+        c,
+        400,
+        'validation_failed',
+        'Idempotency-Key must be 1 to 200 visible ASCII characters',
+      );
+    }
+    const token = bearer(c);
+    const check = token ? await checkToken(c, deps, token) : null;
+    const who = check?.ok
+      ? check.participantId
+      : c.req.path.startsWith('/v1/admin/')
+        ? 'admin'
+        : 'anonymous';
+    const scope = `${who}|${c.req.method} ${c.req.path}`;
+    const body = await c.req.raw.clone().text();
+    const fingerprint = await sha256(body);
+    const now = deps.now();
+
+    const existing = await deps.store.claimIdempotencyKey({
+      scope,
+      key,
+      fingerprint,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + lifetimeMs).toISOString(),
+    });
+    if (existing) {
+      if (existing.fingerprint !== fingerprint)
+        return problemResponse(c, 422, 'idempotency_key_reused');
+      if (existing.status === null || existing.body === null) {
+        c.header('retry-after', '1');
+        return problemResponse(c, 409, 'idempotency_in_progress');
+      }
+      return new Response(existing.body, {
+        status: existing.status,
+        headers: {
+          'content-type': 'application/json',
+          'idempotent-replayed': 'true',
+          'cache-control': 'no-store',
+        },
+      });
+    }
+
+    try {
+      await next();
+    } catch (error) {
+      await deps.store.releaseIdempotencyKey(scope, key);
+      throw error;
+    }
+    if (c.res.status >= 200 && c.res.status < 300) {
+      await deps.store.completeIdempotencyKey(scope, key, c.res.status, await c.res.clone().text());
+    } else {
+      await deps.store.releaseIdempotencyKey(scope, key);
+    }
+  };
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
