@@ -27,6 +27,9 @@ export interface AppOptions {
   allowedOrigins?: string[] | '*';
   now?: () => Date;
   tokenTtlDays?: number;
+  /** When a participant erases their data, votes of closed polls stay counted, detached from them
+   * (default true); false un-counts them too. */
+  keepClosedVotesOnErasure?: boolean;
   /** Write limits; false turns them off (tests, the in-browser mock). */
   rateLimits?: Partial<RateLimits> | false;
   /** The client's address as the server sees it (after trusted proxies); null when unknown. */
@@ -43,6 +46,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
     now: options.now ?? (() => new Date()),
     adminToken: options.adminToken || null,
     tokenTtlDays: options.tokenTtlDays ?? 400,
+    keepClosedVotesOnErasure: options.keepClosedVotesOnErasure ?? true,
   };
 
   const app = new OpenAPIHono({

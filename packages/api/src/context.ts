@@ -8,4 +8,6 @@ export interface AppDeps {
   now: () => Date;
   adminToken: string | null;
   tokenTtlDays: number;
+  /** On erasure, votes of closed polls stay counted (detached) instead of being un-counted. */
+  keepClosedVotesOnErasure: boolean;
 }

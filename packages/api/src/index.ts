@@ -13,3 +13,5 @@ export { TokenSigner, newParticipantId, webCryptoHmac, type Hmac } from './token
 export { pollStatus, resultsVisible } from './rules/polls.js';
 export { defaultRateLimits, type RateLimits } from './rate-limit.js';
 export { networkPrefix, inRanges, isValidRange } from './network.js';
+export { purgePersonalData, type PurgeReport } from './retention.js';
+export { anonymousId, isAnonymous } from './anonymous.js';

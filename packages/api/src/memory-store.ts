@@ -8,6 +8,7 @@ import type {
   VoteOutcome,
   VoteRecord,
 } from './store.js';
+import { anonymousId, isAnonymous } from './anonymous.js';
 import { sameVote } from './rules/votes.js';
 
 /** The store for tests, the MSW mock and the docs playground. State lives in this object. */
@@ -74,10 +75,56 @@ export class MemoryStore implements Store {
 
   async listOtherAnswers(pollId: string, limit: number): Promise<OtherAnswer[]> {
     return [...this.votes.values()]
-      .filter((v) => v.pollId === pollId && v.other !== null)
+      .filter((v) => v.pollId === pollId && v.other !== null && v.other !== '')
       .sort((a, b) => b.votedAt.localeCompare(a.votedAt))
       .slice(0, limit)
       .map((v) => ({ text: v.other as string, votedAt: v.votedAt }));
+  }
+
+  async listVotesOfParticipant(participantId: string): Promise<VoteRecord[]> {
+    return [...this.votes.values()].filter((v) => v.participantId === participantId).map(clone);
+  }
+
+  async eraseVote(
+    pollId: string,
+    participantId: string,
+    mode: 'remove' | 'anonymise',
+  ): Promise<void> {
+    const key = voteKey(pollId, participantId);
+    const vote = this.votes.get(key);
+    if (!vote) return;
+    this.votes.delete(key);
+    if (mode === 'remove') {
+      const tallies = this.tallyOf(pollId);
+      count(tallies, vote, -1);
+      tallies.voters -= 1;
+    } else {
+      const anonymous = anonymousId();
+      this.votes.set(voteKey(pollId, anonymous), {
+        ...vote,
+        participantId: anonymous,
+        other: vote.other === null ? null : '',
+      });
+    }
+  }
+
+  async listPollsWithPersonalData(closedBefore: string): Promise<string[]> {
+    const closed = [...this.polls.values()].filter(
+      (p) => p.closesAt !== null && Date.parse(p.closesAt) < Date.parse(closedBefore),
+    );
+    return closed
+      .filter((p) =>
+        [...this.votes.values()].some((v) => v.pollId === p.id && !isAnonymous(v.participantId)),
+      )
+      .map((p) => p.id);
+  }
+
+  async anonymisePoll(pollId: string): Promise<number> {
+    const linked = [...this.votes.values()].filter(
+      (v) => v.pollId === pollId && !isAnonymous(v.participantId),
+    );
+    for (const vote of linked) await this.eraseVote(pollId, vote.participantId, 'anonymise');
+    return linked.length;
   }
 
   async revokeParticipant(participantId: string): Promise<void> {

@@ -41,6 +41,17 @@ export interface Store {
   /** Tallies, O(options): read from counters, never by counting votes. Options not voted for are absent or 0. */
   getTallies(pollId: string): Promise<PollTallies>;
   listOtherAnswers(pollId: string, limit: number): Promise<OtherAnswer[]>;
+  /** Every vote of one participant, for the right of access. */
+  listVotesOfParticipant(participantId: string): Promise<VoteRecord[]>;
+  /**
+   * Erases one vote: `remove` deletes it and un-counts it; `anonymise` keeps it counted but
+   * detaches it from the participant and deletes its free text (kept as '' so counts stay true).
+   */
+  eraseVote(pollId: string, participantId: string, mode: 'remove' | 'anonymise'): Promise<void>;
+  /** Polls closed before `closedBefore` that still hold votes linked to participants. */
+  listPollsWithPersonalData(closedBefore: string): Promise<string[]>;
+  /** Detaches every vote of a poll from its participant and deletes free texts; returns how many. */
+  anonymisePoll(pollId: string): Promise<number>;
   /** Revoked participants are refused whatever their token says. */
   revokeParticipant(participantId: string, at: string): Promise<void>;
   isRevoked(participantId: string): Promise<boolean>;

@@ -2,6 +2,7 @@
 // MemoryStore here, SqlStore in @parvis/server.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { purgePersonalData } from '../src/retention.js';
 import type { Store } from '../src/store.js';
 import {
   adminToken as adminTokenForTests,
@@ -562,6 +563,119 @@ export function describeParticipantConformance(
             r.status === 201 || (r.status === 409 && r.json.code === 'idempotency_in_progress'),
         ),
       );
+    });
+
+    it('exports and erases a participant: open polls un-counted, closed ones kept detached', async () => {
+      const suffix = Math.random().toString(36).slice(2, 8);
+      const open = `open-${suffix}`;
+      const closed = `closed-${suffix}`;
+      await api.admin(
+        'POST',
+        '/v1/admin/polls',
+        pollInput({ id: open, otherLabel: 'Autre', choice: 'multiple', maxChoices: 2 }),
+      );
+      await api.admin(
+        'POST',
+        '/v1/admin/polls',
+        pollInput({
+          id: closed,
+          otherLabel: 'Autre',
+          choice: 'multiple',
+          maxChoices: 2,
+          closesAt: '2027-03-01T12:00:00Z',
+        }),
+      );
+      const me = await api.call('POST', '/v1/participants');
+      const token = me.json.token as string;
+      const other = await api.participant();
+      for (const id of [open, closed]) {
+        assert.equal(
+          (
+            await api.call('PUT', `/v1/polls/${id}/vote`, {
+              token,
+              body: { optionIds: ['parking'], other: 'Mon texte' },
+            })
+          ).status,
+          200,
+        );
+        assert.equal(
+          (
+            await api.call('PUT', `/v1/polls/${id}/vote`, {
+              token: other,
+              body: { optionIds: ['schools'] },
+            })
+          ).status,
+          200,
+        );
+      }
+      const exported = await api.call('GET', '/v1/participants/me', { token });
+      assert.equal(exported.status, 200);
+      assert.equal(exported.json.participantId, me.json.participantId);
+      assert.deepEqual(
+        exported.json.votes.map((v: { pollId: string }) => v.pollId).sort(),
+        [closed, open].sort(),
+      );
+      assert.equal(exported.json.votes[0].other, 'Mon texte');
+      assert.equal(exported.json.votes[0].question, 'Quelle priorité pour le plan vélo ?');
+
+      api.clock.set('2027-03-01T13:00:00Z');
+      assert.equal((await api.call('DELETE', '/v1/participants/me', { token })).status, 204);
+      assert.equal(
+        (await api.call('GET', '/v1/participants/me', { token })).status,
+        401,
+        'the token is revoked',
+      );
+
+      const openView = await api.admin('GET', `/v1/admin/polls/${open}`);
+      assert.equal(openView.json.results.voters, 1);
+      assert.deepEqual(
+        openView.json.results.options.map((o: { votes: number }) => o.votes),
+        [0, 0, 1],
+      );
+      assert.equal(openView.json.results.other, 0);
+      const closedView = await api.admin('GET', `/v1/admin/polls/${closed}`);
+      assert.equal(closedView.json.results.voters, 2, 'a closed poll keeps its result');
+      assert.equal(closedView.json.results.other, 1);
+      const texts = await api.admin('GET', `/v1/admin/polls/${closed}/other-answers`);
+      assert.deepEqual(texts.json.items, [], 'the free text is gone');
+      assert.equal((await fixture.store.listVotesOfParticipant(me.json.participantId)).length, 0);
+    });
+
+    it('anonymises polls closed longer than the retention period, once', async () => {
+      const id = `retention-${Math.random().toString(36).slice(2, 8)}`;
+      await api.admin(
+        'POST',
+        '/v1/admin/polls',
+        pollInput({
+          id,
+          otherLabel: 'Autre',
+          choice: 'multiple',
+          maxChoices: 2,
+          closesAt: '2027-03-01T12:00:00Z',
+        }),
+      );
+      const voter = await api.call('POST', '/v1/participants');
+      await api.call('PUT', `/v1/polls/${id}/vote`, {
+        token: voter.json.token,
+        body: { optionIds: ['parking'], other: 'Un banc' },
+      });
+      const early = await purgePersonalData(fixture.store, new Date('2027-03-20T00:00:00Z'), 30);
+      assert.ok(!early.anonymisedPolls.includes(id), 'not yet past retention');
+      const late = await purgePersonalData(fixture.store, new Date('2027-04-01T00:00:00Z'), 30);
+      assert.ok(late.anonymisedPolls.includes(id));
+      assert.equal(
+        (await fixture.store.listVotesOfParticipant(voter.json.participantId)).length,
+        0,
+      );
+      const view = await api.admin('GET', `/v1/admin/polls/${id}`);
+      assert.equal(view.json.results.voters, 1);
+      assert.equal(view.json.results.other, 1);
+      assert.deepEqual(
+        (await api.admin('GET', `/v1/admin/polls/${id}/other-answers`)).json.items,
+        [],
+      );
+      const again = await purgePersonalData(fixture.store, new Date('2027-04-01T00:00:00Z'), 30);
+      assert.ok(!again.anonymisedPolls.includes(id));
     });
 
     it('forgets a failed attempt and expires records after 24 hours', async () => {

@@ -6,6 +6,9 @@ export interface Database {
   polls: PollsTable;
   poll_votes: PollVotesTable;
   poll_tallies: PollTalliesTable;
+  revoked_participants: RevokedParticipantsTable;
+  idempotency_records: IdempotencyRecordsTable;
+  server_secrets: ServerSecretsTable;
 }
 
 export interface OrganisationsTable {
@@ -52,4 +55,29 @@ export interface PollTalliesTable {
   poll_id: string;
   option_id: string;
   votes: number;
+}
+
+export interface RevokedParticipantsTable {
+  participant_id: string;
+  revoked_at: string;
+}
+
+export interface IdempotencyRecordsTable {
+  /** Who sent the key and to what: `<participant or network>|<method> <path>`. */
+  scope: string;
+  key: string;
+  /** SHA-256 of the request body: the same key with another body is refused. */
+  fingerprint: string;
+  /** Null while the first request is still being answered. */
+  status: number | null;
+  body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Secrets every server process on the database shares (PostgreSQL): the token-signing key. */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
 }

@@ -1,5 +1,20 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { NewVote, PollTallies, Store, VoteOutcome, VoteRecord } from '@parvis/api';
+import {
+  sql,
+  type ControlledTransaction,
+  type Kysely,
+  type Selectable,
+  type Transaction,
+} from 'kysely';
+import type {
+  IdempotencyClaim,
+  IdempotencyRecord,
+  NewVote,
+  PollTallies,
+  Store,
+  VoteOutcome,
+  VoteRecord,
+} from '@parvis/api';
+import { anonymousId } from '@parvis/api';
 import type { OtherAnswer, Poll, PollOption } from '@parvis/contract/types';
 import type { Database, PollsTable, PollVotesTable } from './schema.js';
 
@@ -130,21 +145,37 @@ export class SqlStore implements Store {
     }
   }
 
+  /**
+   * A batch that PostgreSQL aborted as a deadlock or a serialization failure (another server
+   * process writing the same rows) is rolled back whole and written again.
+   */
   private async writeBatch(votes: NewVote[]): Promise<Settled[]> {
-    const trx = await this.db.startTransaction().execute();
-    const settled: Settled[] = [];
-    try {
-      for (const vote of votes) {
-        const inSavepoint = await trx.savepoint('vote').execute();
-        try {
-          settled.push({ ok: true, value: await recordOne(inSavepoint, vote) });
-          await inSavepoint.releaseSavepoint('vote').execute();
-        } catch (error) {
-          await inSavepoint.rollbackToSavepoint('vote').execute();
-          await inSavepoint.releaseSavepoint('vote').execute();
-          settled.push({ ok: false, error });
-        }
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.writeBatchOnce(votes);
+      } catch (error) {
+        if (attempt >= maxBatchAttempts || !isTransientConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
+    }
+  }
+
+  /**
+   * Rows are locked in one global order, so that two batches (of this process, or of another
+   * server on the same PostgreSQL database) never wait on each other in a cycle: vote rows by
+   * (poll, participant), the votes of one participant in their arrival order; then the counters,
+   * summed over the batch and written once per poll at the end, by poll and option.
+   */
+  private async writeBatchOnce(votes: NewVote[]): Promise<Settled[]> {
+    const order = votes
+      .map((_, i) => i)
+      .sort((a, b) => compareVotes(votes[a]!, votes[b]!) || a - b);
+    const settled: Settled[] = new Array<Settled>(votes.length);
+    const counts = new BatchCounts();
+    const trx = await this.db.startTransaction().execute();
+    try {
+      for (const i of order) settled[i] = await recordInSavepoint(trx, votes[i]!, counts);
+      await applyCounts(trx, counts);
       await trx.commit().execute();
     } catch (error) {
       await trx
@@ -183,10 +214,166 @@ export class SqlStore implements Store {
       .select(['other', 'voted_at'])
       .where('poll_id', '=', pollId)
       .where('other', 'is not', null)
+      .where('other', '!=', '')
       .orderBy('voted_at', 'desc')
       .limit(Math.max(0, Math.floor(limit)))
       .execute();
     return rows.map((row) => ({ text: row.other ?? '', votedAt: row.voted_at }));
+  }
+
+  async listVotesOfParticipant(participantId: string): Promise<VoteRecord[]> {
+    const rows = await this.db
+      .selectFrom('poll_votes')
+      .select(['poll_id', 'participant_id', 'option_ids', 'other', 'voted_at'])
+      .where('participant_id', '=', participantId)
+      .orderBy('voted_at')
+      .execute();
+    return rows.map(toVote);
+  }
+
+  async eraseVote(
+    pollId: string,
+    participantId: string,
+    mode: 'remove' | 'anonymise',
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await selectVote(trx, pollId, participantId);
+      if (!row) return;
+      if (mode === 'anonymise') {
+        await detachVote(trx, pollId, participantId);
+        return;
+      }
+      await trx
+        .deleteFrom('poll_votes')
+        .where('poll_id', '=', pollId)
+        .where('participant_id', '=', participantId)
+        .execute();
+      const counts = new BatchCounts();
+      counts.add(pollId, -1, countsOf([], [toVote(row)]));
+      await applyCounts(trx, counts);
+    });
+  }
+
+  async listPollsWithPersonalData(closedBefore: string): Promise<string[]> {
+    const polls = await this.db
+      .selectFrom('polls')
+      .select(['id', 'closes_at'])
+      .where('closes_at', 'is not', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('poll_votes')
+            .select('poll_votes.poll_id')
+            .whereRef('poll_votes.poll_id', '=', 'polls.id')
+            .where('poll_votes.participant_id', 'not like', 'a%'),
+        ),
+      )
+      .execute();
+    // Dates are compared as instants: stored offsets may differ.
+    return polls
+      .filter((p) => Date.parse(p.closes_at as string) < Date.parse(closedBefore))
+      .map((p) => p.id);
+  }
+
+  async anonymisePoll(pollId: string): Promise<number> {
+    const rows = await this.db
+      .selectFrom('poll_votes')
+      .select('participant_id')
+      .where('poll_id', '=', pollId)
+      .where('participant_id', 'not like', 'a%')
+      .execute();
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.db.transaction().execute(async (trx) => {
+        for (const row of rows.slice(i, i + 500)) await detachVote(trx, pollId, row.participant_id);
+      });
+    }
+    return rows.length;
+  }
+
+  async revokeParticipant(participantId: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('revoked_participants')
+      .values({ participant_id: participantId, revoked_at: at })
+      .onConflict((oc) => oc.column('participant_id').doNothing())
+      .execute();
+  }
+
+  async isRevoked(participantId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('revoked_participants')
+      .select('participant_id')
+      .where('participant_id', '=', participantId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | null> {
+    return this.db.transaction().execute(async (trx) => {
+      // An expired record no longer holds its key.
+      await trx
+        .deleteFrom('idempotency_records')
+        .where('scope', '=', claim.scope)
+        .where('key', '=', claim.key)
+        .where('expires_at', '<=', claim.createdAt)
+        .execute();
+      const inserted = await trx
+        .insertInto('idempotency_records')
+        .values({
+          scope: claim.scope,
+          key: claim.key,
+          fingerprint: claim.fingerprint,
+          status: null,
+          body: null,
+          created_at: claim.createdAt,
+          expires_at: claim.expiresAt,
+        })
+        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return null;
+      const row = await trx
+        .selectFrom('idempotency_records')
+        .select(['fingerprint', 'status', 'body'])
+        .where('scope', '=', claim.scope)
+        .where('key', '=', claim.key)
+        .executeTakeFirst();
+      return row
+        ? {
+            fingerprint: row.fingerprint,
+            status: row.status === null ? null : Number(row.status),
+            body: row.body,
+          }
+        : null;
+    });
+  }
+
+  async completeIdempotencyKey(
+    scope: string,
+    key: string,
+    status: number,
+    body: string,
+  ): Promise<void> {
+    await this.db
+      .updateTable('idempotency_records')
+      .set({ status, body })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
+  }
+
+  async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
+    await this.db
+      .deleteFrom('idempotency_records')
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
+  }
+
+  async purgeIdempotencyKeys(now: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('idempotency_records')
+      .where('expires_at', '<=', now)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async ping(): Promise<void> {
@@ -213,13 +400,51 @@ interface PendingVote {
 
 /** Votes written per transaction at most. */
 const maxBatch = 256;
+/** How many times a batch is written again after a deadlock or serialization failure. */
+const maxBatchAttempts = 5;
 
 /**
- * One vote inside a transaction: the vote row and the counters change together. On SQLite the
- * transaction holds the only connection, so votes of one participant run one after the other;
- * on PostgreSQL the unique key and the compare-and-swap below keep them exact.
+ * One vote in its own savepoint, so a failing vote fails alone. A unique-key violation (another
+ * server inserted the same vote between our read and our write) is retried; a deadlock or
+ * serialization failure aborts the batch, which `writeBatch` then writes again.
  */
-async function recordOne(trx: Transaction<Database>, vote: NewVote): Promise<VoteResult> {
+async function recordInSavepoint(
+  trx: ControlledTransaction<Database>,
+  vote: NewVote,
+  counts: BatchCounts,
+): Promise<Settled> {
+  for (let attempt = 1; ; attempt += 1) {
+    const inSavepoint = await trx.savepoint('vote').execute();
+    try {
+      const recorded = await recordOne(inSavepoint, vote);
+      await inSavepoint.releaseSavepoint('vote').execute();
+      counts.add(vote.pollId, recorded.voters, recorded.counts);
+      return { ok: true, value: recorded.result };
+    } catch (error) {
+      if (isTransientConflict(error)) throw error;
+      await inSavepoint.rollbackToSavepoint('vote').execute();
+      await inSavepoint.releaseSavepoint('vote').execute();
+      if (isUniqueViolation(error) && attempt < maxVoteAttempts) continue;
+      return { ok: false, error };
+    }
+  }
+}
+
+/** What one vote changes: its outcome, and the counters to apply when its batch commits. */
+interface Recorded {
+  result: VoteResult;
+  voters: number;
+  counts: Counts;
+}
+
+const noCounts = (): Counts => ({ options: new Map(), other: 0 });
+
+/**
+ * One vote inside a transaction. On SQLite the transaction holds the only connection, so votes
+ * of one participant run one after the other; on PostgreSQL the unique key and the
+ * compare-and-swap below keep them exact.
+ */
+async function recordOne(trx: Transaction<Database>, vote: NewVote): Promise<Recorded> {
   const record: VoteRecord = {
     pollId: vote.pollId,
     participantId: vote.participantId,
@@ -234,15 +459,22 @@ async function recordOne(trx: Transaction<Database>, vote: NewVote): Promise<Vot
       .onConflict((oc) => oc.columns(['poll_id', 'participant_id']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-      await applyCounts(trx, vote.pollId, 1, countsOf([record], []));
-      return { outcome: 'created', vote: record };
+      return {
+        result: { outcome: 'created', vote: record },
+        voters: 1,
+        counts: countsOf([record], []),
+      };
     }
 
     const existingRow = await selectVote(trx, vote.pollId, vote.participantId);
     if (!existingRow) continue;
     const existing = toVote(existingRow);
-    if (sameVote(existing, record)) return { outcome: 'unchanged', vote: existing };
-    if (!vote.replace) return { outcome: 'exists', vote: existing };
+    if (sameVote(existing, record)) {
+      return { result: { outcome: 'unchanged', vote: existing }, voters: 0, counts: noCounts() };
+    }
+    if (!vote.replace) {
+      return { result: { outcome: 'exists', vote: existing }, voters: 0, counts: noCounts() };
+    }
 
     let swap = trx
       .updateTable('poll_votes')
@@ -260,8 +492,11 @@ async function recordOne(trx: Transaction<Database>, vote: NewVote): Promise<Vot
         : swap.where('other', '=', existingRow.other);
     const updated = await swap.executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) continue;
-    await applyCounts(trx, vote.pollId, 0, countsOf([record], [existing]));
-    return { outcome: 'replaced', vote: record };
+    return {
+      result: { outcome: 'replaced', vote: record },
+      voters: 0,
+      counts: countsOf([record], [existing]),
+    };
   }
   throw new Error(
     `vote of ${vote.participantId} on ${vote.pollId} kept changing under concurrent writes`,
@@ -287,37 +522,78 @@ function countsOf(added: VoteRecord[], removed: VoteRecord[]): Counts {
   return counts;
 }
 
-async function applyCounts(
-  trx: Transaction<Database>,
-  pollId: string,
-  voters: number,
-  counts: Counts,
-): Promise<void> {
-  const rows = [...counts.options]
-    .filter(([, delta]) => delta !== 0)
-    .map(([optionId, delta]) => ({ poll_id: pollId, option_id: optionId, votes: delta }));
-  if (rows.length > 0) {
-    // One statement, each option once (PostgreSQL refuses a row touched twice by one upsert).
-    await trx
-      .insertInto('poll_tallies')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['poll_id', 'option_id']).doUpdateSet((eb) => ({
-          votes: eb('poll_tallies.votes', '+', eb.ref('excluded.votes')),
-        })),
-      )
-      .execute();
+/** The counters a batch changes, summed per poll. */
+class BatchCounts {
+  readonly polls = new Map<string, { voters: number; counts: Counts }>();
+
+  add(pollId: string, voters: number, counts: Counts): void {
+    let entry = this.polls.get(pollId);
+    if (!entry) {
+      entry = { voters: 0, counts: noCounts() };
+      this.polls.set(pollId, entry);
+    }
+    entry.voters += voters;
+    entry.counts.other += counts.other;
+    for (const [id, delta] of counts.options) {
+      entry.counts.options.set(id, (entry.counts.options.get(id) ?? 0) + delta);
+    }
   }
-  if (voters !== 0 || counts.other !== 0) {
-    await trx
-      .updateTable('polls')
-      .set((eb) => ({
-        voters: eb('voters', '+', voters),
-        other_votes: eb('other_votes', '+', counts.other),
-      }))
-      .where('id', '=', pollId)
-      .execute();
+}
+
+/** Applies a batch's counters: polls in order, each poll's option tallies in order, then the poll. */
+async function applyCounts(trx: Transaction<Database>, batch: BatchCounts): Promise<void> {
+  for (const pollId of [...batch.polls.keys()].sort(compareText)) {
+    const { voters, counts } = batch.polls.get(pollId)!;
+    const rows = [...counts.options]
+      .filter(([, delta]) => delta !== 0)
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([optionId, delta]) => ({ poll_id: pollId, option_id: optionId, votes: delta }));
+    if (rows.length > 0) {
+      // One statement, each option once (PostgreSQL refuses a row touched twice by one upsert).
+      await trx
+        .insertInto('poll_tallies')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['poll_id', 'option_id']).doUpdateSet((eb) => ({
+            votes: eb('poll_tallies.votes', '+', eb.ref('excluded.votes')),
+          })),
+        )
+        .execute();
+    }
+    if (voters !== 0 || counts.other !== 0) {
+      await trx
+        .updateTable('polls')
+        .set((eb) => ({
+          voters: eb('voters', '+', voters),
+          other_votes: eb('other_votes', '+', counts.other),
+        }))
+        .where('id', '=', pollId)
+        .execute();
+    }
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareVotes(a: NewVote, b: NewVote): number {
+  return compareText(a.pollId, b.pollId) || compareText(a.participantId, b.participantId);
+}
+
+/** SQLSTATE of an error from `pg` (better-sqlite3 errors carry SQLITE_* codes instead). */
+function sqlState(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : null;
+}
+
+/** PostgreSQL aborted the transaction because of a concurrent one: writing it again succeeds. */
+function isTransientConflict(error: unknown): boolean {
+  const code = sqlState(error);
+  return code === '40P01' || code === '40001';
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === '23505';
 }
 
 /** Polls may name an organisation the database has not seen yet: it is created, named by its id. */
@@ -330,6 +606,23 @@ async function ensureOrganisation(
     .insertInto('organisations')
     .values({ id: organisationId, name: organisationId, created_at: createdAt })
     .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** Gives the vote a random anonymous id and deletes its free text (kept as '' so counts stay true). */
+async function detachVote(
+  trx: Transaction<Database>,
+  pollId: string,
+  participantId: string,
+): Promise<void> {
+  await trx
+    .updateTable('poll_votes')
+    .set({
+      participant_id: anonymousId(),
+      other: sql<string | null>`case when other is null then null else '' end`,
+    })
+    .where('poll_id', '=', pollId)
+    .where('participant_id', '=', participantId)
     .execute();
 }
 

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Poll } from '@parvis/contract/types';
 import { sql } from 'kysely';
-import { describeConformance } from '../../api/test/conformance.js';
+import {
+  describeConformance,
+  describeParticipantConformance,
+} from '../../api/test/conformance.js';
 import { openSqlite, openSqliteStore } from '../src/database.js';
 import { migrateToLatest } from '../src/migrations/index.js';
 import { seedDemo } from '../src/seed.js';
@@ -26,6 +29,7 @@ async function tempStore(): Promise<{ store: SqlStore; file: string; cleanup(): 
 }
 
 describeConformance('SqlStore (SQLite)', tempStore);
+describeParticipantConformance('SqlStore (SQLite)', tempStore);
 
 function poll(id: string, overrides: Partial<Poll> = {}): Poll {
   return {

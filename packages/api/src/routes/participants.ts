@@ -1,13 +1,56 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@parvis/contract';
+import { participantOf } from '../auth.js';
 import type { AppDeps } from '../context.js';
+import { pollStatus } from '../rules/polls.js';
 import { newParticipantId } from '../tokens.js';
 
 export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  const { store } = deps;
+
   app.openapi(routes.createParticipant, async (c) => {
     const participantId = newParticipantId();
     const expires = new Date(deps.now().getTime() + deps.tokenTtlDays * 86_400_000);
     const token = await deps.signer.issue(participantId, expires);
     return c.json({ participantId, token, expiresAt: expires.toISOString() }, 201);
+  });
+
+  app.openapi(routes.exportParticipant, async (c) => {
+    const participantId = (await participantOf(c, deps, true)) as string;
+    const votes = await store.listVotesOfParticipant(participantId);
+    const questions = new Map<string, string>();
+    for (const vote of votes) {
+      if (!questions.has(vote.pollId))
+        questions.set(vote.pollId, (await store.getPoll(vote.pollId))?.question ?? '');
+    }
+    return c.json(
+      {
+        participantId,
+        votes: votes.map((v) => ({
+          pollId: v.pollId,
+          question: questions.get(v.pollId) ?? '',
+          optionIds: v.optionIds,
+          other: v.other,
+          votedAt: v.votedAt,
+        })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(routes.eraseParticipant, async (c) => {
+    const participantId = (await participantOf(c, deps, true)) as string;
+    const now = deps.now();
+    for (const vote of await store.listVotesOfParticipant(participantId)) {
+      const poll = await store.getPoll(vote.pollId);
+      const closed = poll !== null && pollStatus(poll, now) === 'closed';
+      await store.eraseVote(
+        vote.pollId,
+        participantId,
+        closed && deps.keepClosedVotesOnErasure ? 'anonymise' : 'remove',
+      );
+    }
+    await store.revokeParticipant(participantId, now.toISOString());
+    return c.body(null, 204);
   });
 }

@@ -12,3 +12,20 @@ export const ParticipantSession = z
   .openapi('ParticipantSession', {
     description: 'An anonymous participant: no personal data, one per browser.',
   });
+
+export const ParticipantData = z
+  .object({
+    participantId: z.string(),
+    votes: z.array(
+      z.object({
+        pollId: z.string(),
+        question: z.string(),
+        optionIds: z.array(z.string()),
+        other: z.string().nullable(),
+        votedAt: DateTime,
+      }),
+    ),
+  })
+  .openapi('ParticipantData', {
+    description: 'Everything stored under a participant token (GDPR right of access).',
+  });

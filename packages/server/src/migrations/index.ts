@@ -1,9 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
+import { serverSecrets } from './0002-server-secrets.js';
+import { participantsAndIdempotency } from './0003-participants-and-idempotency.js';
 
 /** Every migration, in order. Names sort: never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-server-secrets': serverSecrets,
+  '0003-participants-and-idempotency': participantsAndIdempotency,
 };
 
 const provider: MigrationProvider = {
