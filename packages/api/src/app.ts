@@ -12,7 +12,8 @@ import { adminPollRoutes } from './routes/admin-polls.js';
 import { participantRoutes } from './routes/participants.js';
 import { pollRoutes } from './routes/polls.js';
 import type { Store } from './store.js';
-import { TokenSigner, type Hmac } from './tokens.js';
+import { TokenSigner, webCryptoHmac, type Hmac } from './tokens.js';
+import { VerifiedTokenVerifier, type VerifiedTokenOptions } from './verified-tokens.js';
 
 export interface AppOptions {
   store: Store;
@@ -30,6 +31,13 @@ export interface AppOptions {
   /** When a participant erases their data, votes of closed polls stay counted, detached from them
    * (default true); false un-counts them too. */
   keepClosedVotesOnErasure?: boolean;
+  /** Accept tokens of the city's identity provider (verified participants). */
+  verifiedTokens?: VerifiedTokenOptions | null;
+  /** Secret that turns a verified subject into its participant id. Must never change, or verified
+   * citizens could vote again: keep it apart from the rotating signing keys. */
+  pseudonymKey?: string;
+  /** fetch used to read the identity provider's JWKS (tests pass their own). */
+  fetch?: typeof fetch;
   /** Write limits; false turns them off (tests, the in-browser mock). */
   rateLimits?: Partial<RateLimits> | false;
   /** The client's address as the server sees it (after trusted proxies); null when unknown. */
@@ -40,9 +48,19 @@ export const maxBodyBytes = 64 * 1024;
 
 /** The whole contract as one web-standard app: routes under /v1 and /health. */
 export function createApp(options: AppOptions): OpenAPIHono {
+  const hmac = options.hmac ?? webCryptoHmac();
+  const keys = typeof options.signingKey === 'string' ? [options.signingKey] : options.signingKey;
   const deps: AppDeps = {
     store: options.store,
-    signer: new TokenSigner(options.signingKey, options.hmac),
+    signer: new TokenSigner(keys, hmac),
+    verifier: options.verifiedTokens
+      ? new VerifiedTokenVerifier(
+          options.verifiedTokens,
+          options.pseudonymKey ?? `pseudonym:${keys[keys.length - 1]}`,
+          hmac,
+          options.fetch,
+        )
+      : null,
     now: options.now ?? (() => new Date()),
     adminToken: options.adminToken || null,
     tokenTtlDays: options.tokenTtlDays ?? 400,

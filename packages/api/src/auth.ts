@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { ProblemError } from './problem.js';
 import type { AppDeps } from './context.js';
 import { constantTimeEqual, type TokenCheck } from './tokens.js';
+import { looksLikeJwt } from './verified-tokens.js';
 
 export function bearer(c: Context): string | null {
   const header = c.req.header('authorization');
@@ -35,7 +36,10 @@ const checks = new WeakMap<Request, Promise<TokenCheck>>();
 export function checkToken(c: Context, deps: AppDeps, token: string): Promise<TokenCheck> {
   let check = checks.get(c.req.raw);
   if (!check) {
-    check = deps.signer.verify(token, deps.now());
+    check =
+      deps.verifier && looksLikeJwt(token)
+        ? deps.verifier.verify(token, deps.now())
+        : deps.signer.verify(token, deps.now());
     checks.set(c.req.raw, check);
   }
   return check;
@@ -46,4 +50,9 @@ export function requireAdmin(c: Context, deps: AppDeps): void {
   if (!deps.adminToken || !token || !constantTimeEqual(token, deps.adminToken)) {
     throw new ProblemError(401, 'admin_token_invalid');
   }
+}
+
+/** Participants identified by the city's identity provider have `v_` ids. */
+export function isVerified(participantId: string | null): boolean {
+  return participantId?.startsWith('v_') ?? false;
 }

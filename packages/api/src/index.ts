@@ -15,3 +15,4 @@ export { defaultRateLimits, type RateLimits } from './rate-limit.js';
 export { networkPrefix, inRanges, isValidRange } from './network.js';
 export { purgePersonalData, type PurgeReport } from './retention.js';
 export { anonymousId, isAnonymous } from './anonymous.js';
+export { VerifiedTokenVerifier, type VerifiedTokenOptions } from './verified-tokens.js';

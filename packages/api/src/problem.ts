@@ -20,6 +20,8 @@ const titles: Record<ProblemCode, string> = {
   vote_exists: 'You have already voted, and this poll does not allow changing a vote.',
   choice_invalid: 'These answers break the poll rules.',
   results_hidden: 'The results are not visible yet.',
+  verification_required:
+    "This consultation needs a participant verified by the city's identity provider.",
   origin_not_allowed: 'This site may not send answers to this server.',
   idempotency_key_reused: 'This Idempotency-Key was used for another request.',
   idempotency_in_progress: 'The first request with this Idempotency-Key is still being answered.',

@@ -4,6 +4,7 @@ import type { Problem, ProblemCode } from './schemas/problem.js';
 import type { ParticipantSession } from './schemas/participants.js';
 import type {
   OtherAnswer,
+  Participation,
   Poll,
   PollInput,
   PollOption,
@@ -31,3 +32,4 @@ export type ResultsVisibility = z.infer<typeof ResultsVisibility>;
 export type Vote = z.infer<typeof Vote>;
 export type VoteInput = z.infer<typeof VoteInput>;
 export type OtherAnswer = z.infer<typeof OtherAnswer>;
+export type Participation = z.infer<typeof Participation>;

@@ -33,6 +33,8 @@ export interface PollsTable {
   results_visibility: string;
   /** 0 or 1 (an integer in both engines). */
   allow_vote_change: number;
+  /** 'anonymous' or 'verified'. */
+  participation: string;
   time_zone: string;
   privacy_url: string | null;
   created_at: string;

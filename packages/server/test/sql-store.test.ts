@@ -5,10 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Poll } from '@parvis/contract/types';
 import { sql } from 'kysely';
-import {
-  describeConformance,
-  describeParticipantConformance,
-} from '../../api/test/conformance.js';
+import { describeConformance, describeParticipantConformance } from '../../api/test/conformance.js';
 import { openSqlite, openSqliteStore } from '../src/database.js';
 import { migrateToLatest } from '../src/migrations/index.js';
 import { seedDemo } from '../src/seed.js';
@@ -50,6 +47,7 @@ function poll(id: string, overrides: Partial<Poll> = {}): Poll {
     closesAt: null,
     resultsVisibility: 'after-vote',
     allowVoteChange: false,
+    participation: 'anonymous',
     timeZone: 'Europe/Paris',
     privacyUrl: null,
     createdAt: '2027-03-01T10:00:00.000Z',

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@parvis/contract';
 import type { Poll } from '@parvis/contract/types';
-import { participantOf } from '../auth.js';
+import { isVerified, participantOf } from '../auth.js';
 import type { AppDeps } from '../context.js';
 import { ProblemError } from '../problem.js';
 import { pollStatus, resultsVisible, toResults, toView } from '../rules/polls.js';
@@ -24,7 +24,7 @@ export function pollRoutes(app: OpenAPIHono, deps: AppDeps): void {
       participantId ? store.getVote(pollId, participantId) : null,
       store.getTallies(pollId),
     ]);
-    return c.json(toView(poll, deps.now(), vote, tallies), 200);
+    return c.json(toView(poll, deps.now(), vote, tallies, false, isVerified(participantId)), 200);
   });
 
   app.openapi(routes.getPollResults, async (c) => {
@@ -47,6 +47,9 @@ export function pollRoutes(app: OpenAPIHono, deps: AppDeps): void {
     const status = pollStatus(poll, now);
     if (status === 'upcoming') throw new ProblemError(409, 'poll_not_open');
     if (status === 'closed') throw new ProblemError(409, 'poll_closed');
+    if (poll.participation === 'verified' && !isVerified(participantId)) {
+      throw new ProblemError(403, 'verification_required');
+    }
     const problems = checkChoice(poll, input);
     if (problems.length > 0) {
       throw new ProblemError(
@@ -65,6 +68,9 @@ export function pollRoutes(app: OpenAPIHono, deps: AppDeps): void {
       replace: poll.allowVoteChange,
     });
     if (outcome === 'exists') throw new ProblemError(409, 'vote_exists');
-    return c.json(toView(poll, now, vote, await store.getTallies(pollId)), 200);
+    return c.json(
+      toView(poll, now, vote, await store.getTallies(pollId), false, isVerified(participantId)),
+      200,
+    );
   });
 }

@@ -35,9 +35,13 @@ export function toView(
   vote: VoteRecord | null,
   tallies: PollTallies | null,
   asAdmin = false,
+  verified = false,
 ): PollView {
   const status = pollStatus(poll, now);
-  const canVote = status === 'open' && (vote === null || poll.allowVoteChange);
+  const canVote =
+    status === 'open' &&
+    (vote === null || poll.allowVoteChange) &&
+    (poll.participation === 'anonymous' || verified);
   const visible = asAdmin || resultsVisible(poll, status, vote !== null);
   return {
     poll,
@@ -63,6 +67,9 @@ export function lockedChange(before: Poll, after: Poll): string | null {
     before.maxChoices !== after.maxChoices
   ) {
     return 'the number of answers a vote holds cannot change once votes exist';
+  }
+  if (before.participation !== after.participation) {
+    return 'who may vote cannot change once votes exist';
   }
   if (before.otherLabel !== null && after.otherLabel === null)
     return 'the free-text answer cannot be removed once votes exist';

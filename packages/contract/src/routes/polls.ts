@@ -52,6 +52,9 @@ export const castVote = createRoute({
     401: problem(
       'No token, or a forged or expired one (token_missing, token_invalid, token_expired).',
     ),
+    403: problem(
+      'The poll needs a verified participant and the token is an anonymous one (verification_required).',
+    ),
     404: problem('No such poll (poll_not_found).'),
     409: problem(
       'The poll is not open (poll_not_open, poll_closed), or this participant already voted otherwise and the poll does not allow changes (vote_exists).',

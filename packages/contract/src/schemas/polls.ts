@@ -23,6 +23,11 @@ export const ResultsVisibility = z
       'When participants see the results: always; once they voted; once the poll closed; never (administrators only).',
   });
 
+export const Participation = z.enum(['anonymous', 'verified']).openapi('Participation', {
+  description:
+    "anonymous: one vote per browser with an anonymous token; verified: only tokens of the city's identity provider (one vote per person).",
+});
+
 export const PollStatus = z.enum(['upcoming', 'open', 'closed']).openapi('PollStatus', {
   description: 'Derived from opensAt/closesAt and the server clock.',
 });
@@ -48,6 +53,7 @@ const pollFields = {
   closesAt: DateTime.nullable().default(null),
   resultsVisibility: ResultsVisibility.default('after-vote'),
   allowVoteChange: z.boolean().default(false),
+  participation: Participation.default('anonymous'),
   timeZone: TimeZone.default('Europe/Paris'),
   privacyUrl: z
     .url({ protocol: /^https?$/ })
@@ -71,6 +77,7 @@ export const Poll = z
     closesAt: DateTime.nullable(),
     resultsVisibility: ResultsVisibility,
     allowVoteChange: z.boolean(),
+    participation: Participation,
     timeZone: z.string(),
     privacyUrl: z.string().nullable(),
     createdAt: DateTime,
@@ -147,6 +154,7 @@ export const PollPatch = z
     closesAt: DateTime.nullable().optional(),
     resultsVisibility: ResultsVisibility.optional(),
     allowVoteChange: z.boolean().optional(),
+    participation: Participation.optional(),
     timeZone: TimeZone.optional(),
     privacyUrl: z
       .url({ protocol: /^https?$/ })

@@ -23,6 +23,7 @@ export const problemCodes = [
   'vote_exists',
   'choice_invalid',
   'results_hidden',
+  'verification_required',
   'origin_not_allowed',
   'idempotency_key_reused',
   'idempotency_in_progress',

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { initial } from './0001-initial.js';
 import { serverSecrets } from './0002-server-secrets.js';
 import { participantsAndIdempotency } from './0003-participants-and-idempotency.js';
+import { pollParticipation } from './0004-poll-participation.js';
 
 /** Every migration, in order. Names sort: never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-server-secrets': serverSecrets,
   '0003-participants-and-idempotency': participantsAndIdempotency,
+  '0004-poll-participation': pollParticipation,
 };
 
 const provider: MigrationProvider = {

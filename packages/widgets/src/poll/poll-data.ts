@@ -117,6 +117,7 @@ export function readPollView(raw: unknown): PollView {
       closesAt: date(p.closesAt),
       resultsVisibility: visibility,
       allowVoteChange: p.allowVoteChange === true,
+      participation: p.participation === 'verified' ? 'verified' : 'anonymous',
       timeZone,
       privacyUrl: httpUrl(p.privacyUrl),
       createdAt: date(p.createdAt) ?? '',
