@@ -85,7 +85,13 @@ export function createApp(options: AppOptions): OpenAPIHono {
     },
   });
 
-  app.use('*', cors(options.allowedOrigins ?? []));
+  app.use(
+    '*',
+    cors(options.allowedOrigins ?? [], async (path) => {
+      const pollId = /^\/v1\/polls\/([a-z0-9-]{1,64})\//.exec(path)?.[1];
+      return pollId ? ((await deps.store.getPoll(pollId))?.allowedOrigins ?? null) : null;
+    }),
+  );
   app.use('*', async (c, next) => {
     c.header('cache-control', 'no-store');
     await next();

@@ -9,24 +9,31 @@ const allowHeaders = 'authorization, content-type, idempotency-key';
  * allowed from the server's own origin and the listed ones only. No credentials: the contract
  * uses bearer tokens, never cookies.
  */
-export function cors(allowedOrigins: string[] | '*'): MiddlewareHandler {
-  const allowed = (origin: string, host: string | undefined) =>
-    allowedOrigins === '*' || allowedOrigins.includes(origin) || sameHost(origin, host);
-
+export function cors(
+  allowedOrigins: string[] | '*',
+  /** The consultation's own list for a path, which replaces the server's; null when it has none. */
+  originsFor: (path: string) => Promise<string[] | null> = async () => null,
+): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
     const method = c.req.method;
+    const allowed = async (origin: string, host: string | undefined) => {
+      if (sameHost(origin, host)) return true;
+      const own = await originsFor(c.req.path);
+      if (own) return own.includes(origin);
+      return allowedOrigins === '*' || allowedOrigins.includes(origin);
+    };
     if (method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
       const requested = c.req.header('access-control-request-method')!.toUpperCase();
       const headers = new Headers({ vary: 'Origin', 'access-control-max-age': '600' });
-      if (!writeMethods.has(requested) || allowed(origin, c.req.header('host'))) {
+      if (!writeMethods.has(requested) || (await allowed(origin, c.req.header('host')))) {
         headers.set('access-control-allow-origin', writeMethods.has(requested) ? origin : '*');
         headers.set('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
         headers.set('access-control-allow-headers', allowHeaders);
       }
       return new Response(null, { status: 204, headers });
     }
-    if (origin && writeMethods.has(method) && !allowed(origin, c.req.header('host'))) {
+    if (origin && writeMethods.has(method) && !(await allowed(origin, c.req.header('host')))) {
       return problemResponse(c, 403, 'origin_not_allowed', `writes from ${origin} are not allowed`);
     }
     await next();

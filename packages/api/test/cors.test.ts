@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoryStore } from '../src/memory-store.js';
-import { makeApi } from './helpers.js';
+import { makeApi, pollInput } from './helpers.js';
 
 describe('CORS', () => {
   const api = makeApi(new MemoryStore(), undefined, {
@@ -48,5 +48,41 @@ describe('CORS', () => {
     });
     assert.equal(listed.status, 201);
     assert.equal(listed.headers.get('access-control-allow-origin'), 'https://www.ville-verte.fr');
+  });
+
+  it('lets a consultation name its own sites, replacing the server list for it', async () => {
+    const api = makeApi(new MemoryStore(), undefined, {
+      allowedOrigins: ['https://www.ville-verte.fr'],
+    });
+    await api.admin(
+      'POST',
+      '/v1/admin/polls',
+      pollInput({ id: 'own-sites', allowedOrigins: ['https://www.commune-voisine.fr'] }),
+    );
+    await api.admin('POST', '/v1/admin/polls', pollInput({ id: 'server-sites' }));
+    const token = await api.participant();
+    const vote = (poll: string, origin: string) =>
+      api.call('PUT', `/v1/polls/${poll}/vote`, {
+        token,
+        body: { optionIds: ['parking'] },
+        headers: { origin },
+      });
+    assert.equal((await vote('own-sites', 'https://www.commune-voisine.fr')).status, 200);
+    assert.equal((await vote('own-sites', 'https://www.ville-verte.fr')).status, 403);
+    assert.equal((await vote('server-sites', 'https://www.commune-voisine.fr')).status, 403);
+    assert.equal((await vote('server-sites', 'https://www.ville-verte.fr')).status, 200);
+    const preflight = await api.call('OPTIONS', '/v1/polls/own-sites/vote', {
+      headers: { origin: 'https://www.commune-voisine.fr', 'access-control-request-method': 'PUT' },
+    });
+    assert.equal(
+      preflight.headers.get('access-control-allow-origin'),
+      'https://www.commune-voisine.fr',
+    );
+    const invalid = await api.admin(
+      'POST',
+      '/v1/admin/polls',
+      pollInput({ id: 'bad-sites', allowedOrigins: ['https://x.fr/path'] }),
+    );
+    assert.equal(invalid.status, 400);
   });
 });

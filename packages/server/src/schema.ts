@@ -35,6 +35,8 @@ export interface PollsTable {
   allow_vote_change: number;
   /** 'anonymous' or 'verified'. */
   participation: string;
+  /** JSON array of origins, or null for the server's list. */
+  allowed_origins: string | null;
   time_zone: string;
   privacy_url: string | null;
   created_at: string;

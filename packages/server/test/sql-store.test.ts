@@ -48,6 +48,7 @@ function poll(id: string, overrides: Partial<Poll> = {}): Poll {
     resultsVisibility: 'after-vote',
     allowVoteChange: false,
     participation: 'anonymous',
+    allowedOrigins: null,
     timeZone: 'Europe/Paris',
     privacyUrl: null,
     createdAt: '2027-03-01T10:00:00.000Z',

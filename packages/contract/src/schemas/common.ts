@@ -25,3 +25,19 @@ function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+/** A web origin: scheme, host and port, nothing else (https://www.ville-verte.fr). */
+export const Origin = z
+  .string()
+  .max(300)
+  .refine(isOrigin, 'an origin such as https://www.ville-verte.fr (no path, no trailing slash)')
+  .openapi({ example: 'https://www.ville-verte.fr' });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}

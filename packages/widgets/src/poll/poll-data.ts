@@ -118,6 +118,7 @@ export function readPollView(raw: unknown): PollView {
       resultsVisibility: visibility,
       allowVoteChange: p.allowVoteChange === true,
       participation: p.participation === 'verified' ? 'verified' : 'anonymous',
+      allowedOrigins: null,
       timeZone,
       privacyUrl: httpUrl(p.privacyUrl),
       createdAt: date(p.createdAt) ?? '',
