@@ -3,7 +3,13 @@ import { routes } from '@parvis/contract';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './context.js';
-import { defaultRateLimits, rateLimit, type RateLimits } from './rate-limit.js';
+import {
+  defaultRateLimits,
+  MemoryRateCounter,
+  rateLimit,
+  type RateCounter,
+  type RateLimits,
+} from './rate-limit.js';
 import { cors } from './cors.js';
 import { idempotency } from './idempotency.js';
 import { ProblemError, problemResponse } from './problem.js';
@@ -40,6 +46,9 @@ export interface AppOptions {
   fetch?: typeof fetch;
   /** Write limits; false turns them off (tests, the in-browser mock). */
   rateLimits?: Partial<RateLimits> | false;
+  /** Where rate-limit counters live: process memory by default; the database when several
+   * server instances share it. */
+  rateCounter?: RateCounter;
   /** The client's address as the server sees it (after trusted proxies); null when unknown. */
   clientAddress?: (request: Request) => string | null;
 }
@@ -98,7 +107,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
   });
   if (options.rateLimits !== false) {
     const limits = { ...defaultRateLimits, ...options.rateLimits };
-    app.use('/v1/*', rateLimit(deps, limits, options.clientAddress ?? (() => null)));
+    const counter = options.rateCounter ?? new MemoryRateCounter();
+    app.use('/v1/*', rateLimit(deps, limits, options.clientAddress ?? (() => null), counter));
   }
   app.use(
     '/v1/*',

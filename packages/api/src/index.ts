@@ -11,7 +11,12 @@ export type {
 } from './store.js';
 export { TokenSigner, newParticipantId, webCryptoHmac, type Hmac } from './tokens.js';
 export { pollStatus, resultsVisible } from './rules/polls.js';
-export { defaultRateLimits, type RateLimits } from './rate-limit.js';
+export {
+  defaultRateLimits,
+  MemoryRateCounter,
+  type RateCounter,
+  type RateLimits,
+} from './rate-limit.js';
 export { networkPrefix, inRanges, isValidRange } from './network.js';
 export { purgePersonalData, type PurgeReport } from './retention.js';
 export { anonymousId, isAnonymous } from './anonymous.js';

@@ -22,46 +22,55 @@ export const defaultRateLimits: RateLimits = {
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Fixed one-minute windows kept in memory: right for one process. Counters never hold an
- * address, only its network prefix, and are dropped when their window ends.
+ * Counts hits per key in fixed one-minute windows. Keys are a participant id or a network prefix,
+ * never an address.
  */
-export class WindowCounter {
+export interface RateCounter {
+  /** Counts one hit of `key` in the window starting at `windowStartMs`; returns the window's count. */
+  hit(key: string, windowStartMs: number): Promise<number>;
+}
+
+/** Counters in process memory: right for one process (the SQLite default). */
+export class MemoryRateCounter implements RateCounter {
   private window = -1;
   private counts = new Map<string, number>();
 
-  /** Seconds to wait when the key is over its limit, else null (and the hit is counted). */
-  hit(key: string, limit: number, nowMs: number): number | null {
-    const window = Math.floor(nowMs / 60_000);
-    if (window !== this.window) {
-      this.window = window;
+  async hit(key: string, windowStartMs: number): Promise<number> {
+    if (windowStartMs !== this.window) {
+      this.window = windowStartMs;
       this.counts = new Map();
     }
     const count = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, count);
-    if (count <= limit) return null;
-    return Math.max(1, Math.ceil(((window + 1) * 60_000 - nowMs) / 1000));
+    return count;
   }
 }
+
+const windowMs = 60_000;
 
 export function rateLimit(
   deps: AppDeps,
   limits: RateLimits,
   clientAddress: (request: Request) => string | null,
+  counter: RateCounter,
 ): MiddlewareHandler {
-  const counter = new WindowCounter();
   return async (c, next) => {
     if (!writeMethods.has(c.req.method) || c.req.path.startsWith('/v1/admin/')) return next();
     const now = deps.now().getTime();
+    const windowStart = now - (now % windowMs);
+    const wait = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+    const over = async (key: string, limit: number) =>
+      (await counter.hit(key, windowStart)) > limit;
+
     const address = clientAddress(c.req.raw);
     const prefix = address && !inRanges(address, limits.allowlist) ? networkPrefix(address) : null;
-    let wait = prefix ? counter.hit(`n:${prefix}`, limits.networkPerMinute, now) : null;
+    let limited = prefix !== null && (await over(`n:${prefix}`, limits.networkPerMinute));
     const token = bearer(c);
-    if (wait === null && token) {
+    if (!limited && token) {
       const check = await checkToken(c, deps, token);
-      if (check.ok)
-        wait = counter.hit(`p:${check.participantId}`, limits.participantPerMinute, now);
+      if (check.ok) limited = await over(`p:${check.participantId}`, limits.participantPerMinute);
     }
-    if (wait !== null) {
+    if (limited) {
       c.header('retry-after', String(wait));
       return problemResponse(c, 429, 'rate_limited', `try again in ${wait} s`);
     }

@@ -8,6 +8,7 @@ export interface Database {
   poll_tallies: PollTalliesTable;
   revoked_participants: RevokedParticipantsTable;
   idempotency_records: IdempotencyRecordsTable;
+  rate_limit_counters: RateLimitCountersTable;
   server_secrets: ServerSecretsTable;
 }
 
@@ -84,4 +85,12 @@ export interface ServerSecretsTable {
   name: string;
   value: string;
   created_at: string;
+}
+
+export interface RateLimitCountersTable {
+  /** HMAC of the participant id or network prefix: no address is stored. */
+  key: string;
+  /** Unix milliseconds of the window's start. */
+  window_start: number;
+  hits: number;
 }

@@ -3,6 +3,7 @@ import { initial } from './0001-initial.js';
 import { serverSecrets } from './0002-server-secrets.js';
 import { participantsAndIdempotency } from './0003-participants-and-idempotency.js';
 import { pollParticipation } from './0004-poll-participation.js';
+import { rateLimitCounters } from './0005-rate-limit-counters.js';
 
 /** Every migration, in order. Names sort: never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-server-secrets': serverSecrets,
   '0003-participants-and-idempotency': participantsAndIdempotency,
   '0004-poll-participation': pollParticipation,
+  '0005-rate-limit-counters': rateLimitCounters,
 };
 
 const provider: MigrationProvider = {
