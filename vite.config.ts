@@ -3,11 +3,13 @@
 // serves it at `/parvis.js` and `/chunks/*`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { minifyLiterals } from './packages/widgets/scripts/minify-literals.js';
 
 const widgets = fileURLToPath(new URL('./packages/widgets/', import.meta.url));
 
 export default defineConfig({
   publicDir: false,
+  plugins: [minifyLiterals(/\/packages\/widgets\/src\/.*\.ts$/)],
   build: {
     outDir: `${widgets}dist`,
     emptyOutDir: true,
@@ -31,6 +33,8 @@ export default defineConfig({
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Library builds keep whitespace by default; the CDN file must be small.
         minify: { compress: true, mangle: true, codegen: true },
+        // Annotations (/* @__PURE__ */) are for bundlers; nobody bundles this file again.
+        comments: false,
       },
     },
   },

@@ -1,7 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { str } from '@lit/localize';
-import { TaskStatus } from '@lit/task';
 import type { PollView } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
 import { ParvisErrorEvent, ParvisVoteEvent } from '../shared/events.js';
@@ -65,37 +63,57 @@ const reloadAfter = new Set(['vote_exists', 'poll_closed', 'poll_not_open']);
 export class ParvisPoll extends LitElement {
   static override styles = [tokens, pollStyles];
 
+  // Plain `static properties` rather than decorators: the same reactive properties without the
+  // decorator helpers in the bundle (docs/decisions/0006-poll-size-budget.md). Internal state says
+  // `attribute: false` as @state() did, so the manifest does not list it as attributes.
+  static override properties = {
+    api: {},
+    poll: {},
+    withChart: { type: Boolean, attribute: 'with-chart' },
+    _view: { state: true, attribute: false },
+    _selected: { state: true, attribute: false },
+    _otherChosen: { state: true, attribute: false },
+    _otherText: { state: true, attribute: false },
+    _submitting: { state: true, attribute: false },
+    _failure: { state: true, attribute: false },
+    _invalid: { state: true, attribute: false },
+    _editing: { state: true, attribute: false },
+    _justVoted: { state: true, attribute: false },
+    _chartView: { state: true, attribute: false },
+    _chartFailed: { state: true, attribute: false },
+  };
+
   /** The backend base URL, e.g. `https://consult.example.fr/api`. See the docs for the fallbacks. */
-  @property() api: string | null = null;
+  api: string | null = null;
 
   /** The poll's id. */
-  @property() poll = '';
+  poll = '';
 
   /** Offers a chart view of the results (loads Chart.js only when the citizen opens it). */
-  @property({ type: Boolean, attribute: 'with-chart' }) withChart = false;
+  withChart = false;
 
-  @state() private _view: PollView | null = null;
-  @state() private _selected: string[] = [];
-  @state() private _otherChosen = false;
-  @state() private _otherText = '';
-  @state() private _submitting = false;
-  @state() private _failure: Failure | null = null;
-  @state() private _invalid: string | null = null;
-  @state() private _editing = false;
-  @state() private _justVoted = false;
-  @state() private _chartView = false;
-  @state() private _chartFailed = false;
+  private _view: PollView | null = null;
+  private _selected: string[] = [];
+  private _otherChosen = false;
+  private _otherText = '';
+  private _submitting = false;
+  private _failure: Failure | null = null;
+  private _invalid: string | null = null;
+  private _editing = false;
+  private _justVoted = false;
+  private _chartView = false;
+  private _chartFailed = false;
 
-  private _find<T extends HTMLElement>(selector: string): T | null {
+  #find<T extends HTMLElement>(selector: string): T | null {
     return this.renderRoot.querySelector<T>(selector);
   }
 
-  private readonly _internals: ElementInternals | null =
+  readonly #internals: ElementInternals | null =
     typeof this.attachInternals === 'function' ? this.attachInternals() : null;
-  private _chart: ChartHandle | null = null;
-  private _chartRows: ResultRow[] = [];
+  #chart: ChartHandle | null = null;
+  #chartRows: ResultRow[] = [];
 
-  private readonly _loader = new ClientController(this, {
+  readonly #loader = new ClientController(this, {
     api: () => this.api,
     args: () => [this.poll] as const,
     load: async ({ client, signal, token }, [pollId]) => {
@@ -105,7 +123,7 @@ export class ParvisPoll extends LitElement {
     onComplete: (view) => {
       this._view = view;
     },
-    onError: (error) => this._emitError(error, 'load'),
+    onError: (error) => this.#emitError(error, 'load'),
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -124,30 +142,30 @@ export class ParvisPoll extends LitElement {
   }
 
   protected override updated(): void {
-    this._setHostState();
-    const canvas = this._find<HTMLCanvasElement>('canvas');
-    if (this._chartView && canvas && !this._chart) void this._drawChart(canvas);
-    if (!canvas && this._chart) this._destroyChart();
+    this.#setHostState();
+    const canvas = this.#find<HTMLCanvasElement>('canvas');
+    if (this._chartView && canvas && !this.#chart) void this.#drawChart(canvas);
+    if (!canvas && this.#chart) this.#destroyChart();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._destroyChart();
+    this.#destroyChart();
   }
 
   protected override render(): TemplateResult {
     const ready = localeReady();
     return html`<div class="wrapper" part="base" lang=${ready ? activeLocale() : nothing}>
-      ${this._loader.task.render({
-        initial: () => this._renderLoading(),
-        pending: () => (this._view ? this._renderPoll(this._view) : this._renderLoading()),
-        complete: () => (this._view ? this._renderPoll(this._view) : this._renderLoading()),
-        error: (error) => this._renderLoadError(error),
+      ${this.#loader.render({
+        initial: () => this.#renderLoading(),
+        pending: () => (this._view ? this.#renderPoll(this._view) : this.#renderLoading()),
+        complete: () => (this._view ? this.#renderPoll(this._view) : this.#renderLoading()),
+        error: (error) => this.#renderLoadError(error),
       })}
     </div>`;
   }
 
-  private _renderLoading(): TemplateResult {
+  #renderLoading(): TemplateResult {
     // Text only once the locale is ready, so a French page never flashes English.
     return html`<div class="loading" role="status">
       ${
@@ -160,8 +178,8 @@ export class ParvisPoll extends LitElement {
     </div>`;
   }
 
-  private _renderLoadError(error: unknown): TemplateResult {
-    if (isAbort(error)) return this._renderLoading();
+  #renderLoadError(error: unknown): TemplateResult {
+    if (isAbort(error)) return this.#renderLoading();
     const failure = toFailure(error);
     const canRetry = failure.code !== 'config_missing' && failure.code !== 'poll_not_found';
     return html`<div class="problem" part="error" role="alert">
@@ -170,7 +188,7 @@ export class ParvisPoll extends LitElement {
       </p>
       ${
         canRetry
-          ? html`<button type="button" class="secondary" @click=${() => this._loader.reload()}>
+          ? html`<button type="button" class="secondary" @click=${() => this.#loader.reload()}>
               ${msg('Try again', { id: 'poll.retry' })}
             </button>`
           : nothing
@@ -178,10 +196,10 @@ export class ParvisPoll extends LitElement {
     </div>`;
   }
 
-  private _renderPoll(view: PollView): TemplateResult {
+  #renderPoll(view: PollView): TemplateResult {
     const { poll, status, myVote } = view;
     if (status === 'open' && view.canVote && (!myVote || this._editing))
-      return this._renderForm(view);
+      return this.#renderForm(view);
 
     let note: string;
     if (status === 'upcoming') {
@@ -215,22 +233,22 @@ export class ParvisPoll extends LitElement {
               ${poll.options.map((o) => html`<li>${o.label}</li>`)}
               ${poll.otherLabel ? html`<li>${poll.otherLabel}</li>` : nothing}
             </ul>`
-          : this._renderResults(view)
+          : this.#renderResults(view)
       }
       ${
         status === 'open' && myVote && view.canVote && poll.allowVoteChange
           ? html`<div class="actions">
-              <button type="button" class="secondary" @click=${this._startEditing}>
+              <button type="button" class="secondary" @click=${this.#startEditing}>
                 ${msg('Change my vote', { id: 'poll.change' })}
               </button>
             </div>`
           : nothing
       }
-      ${this._renderFailure(false)}
+      ${this.#renderFailure(false)}
     `;
   }
 
-  private _hint(view: PollView): string {
+  #hint(view: PollView): string {
     const { choice, minChoices: min, maxChoices: max } = view.poll;
     if (choice === 'single') return msg('Choose one answer.', { id: 'poll.hint-single' });
     if (min === max) return msg(str`Choose ${min} answers.`, { id: 'poll.hint-exact' });
@@ -238,15 +256,15 @@ export class ParvisPoll extends LitElement {
     return msg(str`Choose ${min} to ${max} answers.`, { id: 'poll.hint-range' });
   }
 
-  private _renderForm(view: PollView): TemplateResult {
+  #renderForm(view: PollView): TemplateResult {
     const { poll } = view;
     const type = poll.choice === 'single' ? 'radio' : 'checkbox';
     const describedBy = this._invalid ? 'hint choice-error' : 'hint';
-    return html`<form part="form" novalidate @submit=${this._onSubmit}>
+    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       <fieldset aria-describedby=${describedBy}>
         <legend part="question">${poll.question}</legend>
         ${poll.description ? html`<p class="description">${poll.description}</p>` : nothing}
-        <p class="hint" id="hint">${this._hint(view)}</p>
+        <p class="hint" id="hint">${this.#hint(view)}</p>
         ${
           this._invalid
             ? html`<p class="field-error" id="choice-error">${this._invalid}</p>`
@@ -261,7 +279,7 @@ export class ParvisPoll extends LitElement {
                   name="choice"
                   .value=${option.id}
                   .checked=${this._selected.includes(option.id)}
-                  @change=${this._onChoice}
+                  @change=${this.#onChoice}
                 />
                 <span>${option.label}</span>
               </label>`,
@@ -274,7 +292,7 @@ export class ParvisPoll extends LitElement {
                       name="choice"
                       value=""
                       .checked=${this._otherChosen}
-                      @change=${this._onOtherChoice}
+                      @change=${this.#onOtherChoice}
                     />
                     <span>${poll.otherLabel}</span>
                   </label>
@@ -289,7 +307,7 @@ export class ParvisPoll extends LitElement {
                       maxlength="500"
                       autocomplete="off"
                       .value=${this._otherText}
-                      @input=${this._onOtherInput}
+                      @input=${this.#onOtherInput}
                     />
                   </div>`
               : nothing
@@ -324,22 +342,22 @@ export class ParvisPoll extends LitElement {
         </button>
         ${
           this._editing
-            ? html`<button type="button" class="secondary" @click=${this._cancelEditing}>
+            ? html`<button type="button" class="secondary" @click=${this.#cancelEditing}>
                 ${msg('Cancel', { id: 'poll.cancel' })}
               </button>`
             : nothing
         }
       </div>
-      ${this._renderFailure(true)}
+      ${this.#renderFailure(true)}
       ${
         view.results
-          ? this._renderResults(view)
-          : html`<p class="note">${this._hiddenResultsNote(view)}</p>`
+          ? this.#renderResults(view)
+          : html`<p class="note">${this.#hiddenResultsNote(view)}</p>`
       }
     </form>`;
   }
 
-  private _renderFailure(inForm: boolean): TemplateResult | typeof nothing {
+  #renderFailure(inForm: boolean): TemplateResult | typeof nothing {
     const failure = this._failure;
     if (!failure) return nothing;
     const retry = inForm && !reloadAfter.has(failure.code) && failure.code !== 'choice_invalid';
@@ -347,7 +365,7 @@ export class ParvisPoll extends LitElement {
       <p>${failureMessage(failure)}</p>
       ${
         retry
-          ? html`<button type="button" class="secondary" @click=${this._submit}>
+          ? html`<button type="button" class="secondary" @click=${this.#submit}>
               ${msg('Try again', { id: 'poll.retry' })}
             </button>`
           : nothing
@@ -355,7 +373,7 @@ export class ParvisPoll extends LitElement {
     </div>`;
   }
 
-  private _rows(view: PollView): ResultRow[] {
+  #rows(view: PollView): ResultRow[] {
     const { poll, results, myVote } = view;
     if (!results) return [];
     const rows: ResultRow[] = poll.options.map((option) => ({
@@ -368,7 +386,7 @@ export class ParvisPoll extends LitElement {
     return rows;
   }
 
-  private _hiddenResultsNote(view: PollView): string {
+  #hiddenResultsNote(view: PollView): string {
     const { poll, status, myVote } = view;
     if (poll.resultsVisibility === 'after-vote' && !myVote && status === 'open') {
       return msg('The results will be shown once you have voted.', {
@@ -390,11 +408,11 @@ export class ParvisPoll extends LitElement {
     return msg('The results of this poll are not published.', { id: 'poll.results-never' });
   }
 
-  private _renderResults(view: PollView): TemplateResult {
+  #renderResults(view: PollView): TemplateResult {
     const results = view.results;
-    if (!results) return html`<p class="note">${this._hiddenResultsNote(view)}</p>`;
-    const rows = this._rows(view);
-    this._chartRows = rows;
+    if (!results) return html`<p class="note">${this.#hiddenResultsNote(view)}</p>`;
+    const rows = this.#rows(view);
+    this.#chartRows = rows;
     const voters = results.voters;
     const total = plural(
       voters,
@@ -412,7 +430,7 @@ export class ParvisPoll extends LitElement {
               class="secondary chart-toggle"
               part="chart-toggle"
               aria-pressed=${this._chartView ? 'true' : 'false'}
-              @click=${this._toggleChart}
+              @click=${this.#toggleChart}
             >
               ${msg('Show as a chart', { id: 'poll.chart-toggle' })}
             </button>`
@@ -463,7 +481,7 @@ export class ParvisPoll extends LitElement {
     </div>`;
   }
 
-  private _onChoice(event: Event): void {
+  #onChoice(event: Event): void {
     const input = event.target as HTMLInputElement;
     this._invalid = null;
     if (input.type === 'radio') {
@@ -476,14 +494,14 @@ export class ParvisPoll extends LitElement {
     }
   }
 
-  private _onOtherChoice(event: Event): void {
+  #onOtherChoice(event: Event): void {
     const input = event.target as HTMLInputElement;
     this._invalid = null;
     this._otherChosen = input.checked;
     if (input.type === 'radio') this._selected = [];
   }
 
-  private _onOtherInput(event: Event): void {
+  #onOtherInput(event: Event): void {
     this._otherText = (event.target as HTMLInputElement).value;
     this._invalid = null;
     // Typing an answer chooses it.
@@ -493,12 +511,12 @@ export class ParvisPoll extends LitElement {
     }
   }
 
-  private _onSubmit(event: Event): void {
+  #onSubmit(event: Event): void {
     event.preventDefault();
-    void this._submit();
+    void this.#submit();
   }
 
-  private async _startEditing(): Promise<void> {
+  async #startEditing(): Promise<void> {
     const view = this._view;
     if (!view?.myVote) return;
     const ids = new Set(view.poll.options.map((o) => o.id));
@@ -509,18 +527,18 @@ export class ParvisPoll extends LitElement {
     this._justVoted = false;
     this._failure = null;
     await this.updateComplete;
-    this._find('input[name="choice"]')?.focus();
+    this.#find('input[name="choice"]')?.focus();
   }
 
-  private async _cancelEditing(): Promise<void> {
+  async #cancelEditing(): Promise<void> {
     this._editing = false;
     this._failure = null;
     this._invalid = null;
     await this.updateComplete;
-    this._find('.status')?.focus();
+    this.#find('.status')?.focus();
   }
 
-  private async _submit(): Promise<void> {
+  async #submit(): Promise<void> {
     const view = this._view;
     if (this._submitting || !view) return;
     const { poll } = view;
@@ -533,16 +551,16 @@ export class ParvisPoll extends LitElement {
         id: 'poll.other-empty',
       });
       await this.updateComplete;
-      this._find('#other-text')?.focus();
+      this.#find('#other-text')?.focus();
       return;
     }
     if (count < poll.minChoices || count > poll.maxChoices) {
       this._invalid =
         count === 0
           ? msg('Choose an answer first.', { id: 'poll.choose-first' })
-          : this._hint(view);
+          : this.#hint(view);
       await this.updateComplete;
-      this._find('input[name="choice"]')?.focus();
+      this.#find('input[name="choice"]')?.focus();
       return;
     }
 
@@ -551,75 +569,75 @@ export class ParvisPoll extends LitElement {
     this._submitting = true;
     const changed = view.myVote !== null;
     try {
-      const answer = await this._loader.write(this.api, ({ client, signal, token }) =>
+      const answer = await this.#loader.write(this.api, ({ client, signal, token }) =>
         client.castVote(poll.id, other ? { optionIds, other } : { optionIds }, { signal, token }),
       );
       this._view = readPollView(answer);
       this._editing = false;
       this._justVoted = true;
       this._submitting = false;
-      this._fire(
+      this.#fire(
         new ParvisVoteEvent({ pollId: poll.id, optionIds, other: other || null, changed }),
       );
       await this.updateComplete;
-      this._find('.status')?.focus();
+      this.#find('.status')?.focus();
     } catch (error) {
       this._submitting = false;
       if (isAbort(error)) return;
       this._failure = toFailure(error);
-      this._emitError(error, 'submit');
+      this.#emitError(error, 'submit');
       if (reloadAfter.has(this._failure.code)) {
         this._editing = false;
-        this._loader.reload();
+        this.#loader.reload();
       }
     }
   }
 
-  private _toggleChart(): void {
+  #toggleChart(): void {
     this._chartView = !this._chartView;
   }
 
-  private async _drawChart(canvas: HTMLCanvasElement): Promise<void> {
+  async #drawChart(canvas: HTMLCanvasElement): Promise<void> {
     const marker: ChartHandle = { destroy: () => undefined };
-    this._chart = marker;
+    this.#chart = marker;
     try {
       const { drawBarChart } = await import('./chart.js');
-      if (this._chart !== marker || !canvas.isConnected) return;
+      if (this.#chart !== marker || !canvas.isConnected) return;
       const style = getComputedStyle(canvas);
-      this._chart = drawBarChart(canvas, this._chartRows, {
+      this.#chart = drawBarChart(canvas, this.#chartRows, {
         color: style.getPropertyValue('--_parvis-accent').trim() || '#0b57d0',
         textColor: style.color,
         font: style.fontFamily,
       });
     } catch (error) {
       console.warn('Parvis: the chart could not be drawn', error);
-      this._chart = null;
+      this.#chart = null;
       this._chartView = false;
       this._chartFailed = true;
     }
   }
 
-  private _destroyChart(): void {
-    this._chart?.destroy();
-    this._chart = null;
+  #destroyChart(): void {
+    this.#chart?.destroy();
+    this.#chart = null;
   }
 
-  private _emitError(error: unknown, during: 'load' | 'submit'): void {
+  #emitError(error: unknown, during: 'load' | 'submit'): void {
     const failure = toFailure(error);
-    this._fire(new ParvisErrorEvent(failure.code, failure.status, during));
+    this.#fire(new ParvisErrorEvent(failure.code, failure.status, during));
   }
 
   /** Events are documented with @event above; one helper keeps the manifest free of duplicates. */
-  private _fire(event: Event): void {
+  #fire(event: Event): void {
     this.dispatchEvent(event);
   }
 
-  private _setHostState(): void {
-    const states = this._internals?.states;
+  #setHostState(): void {
+    const states = this.#internals?.states;
     if (!states) return;
     let current: HostState;
     const view = this._view;
-    if (this._loader.task.status === TaskStatus.ERROR && !view) current = 'error';
+    if (this.#loader.status === 'error' && !view) current = 'error';
     else if (!view) current = 'loading';
     else if (view.status !== 'open') current = view.status;
     else current = view.myVote && !this._editing ? 'voted' : 'open';

@@ -1,6 +1,8 @@
 // One reactive controller for a widget's data: resolves the backend, waits for the locale,
-// loads through @lit/task with an AbortSignal, and runs the citizen's writes with a token.
-import { Task, TaskStatus } from '@lit/task';
+// loads with an AbortSignal, renders pending / complete / error explicitly, and runs the
+// citizen's writes with a token. It follows @lit/task's model (load when the arguments change,
+// abort the previous load, a `render` with one callback per status) without its weight: see
+// docs/decisions/0006-poll-size-budget.md.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createClient, type ParvisClient } from '@parvis/contract/client';
 import { getConfig, onConfigChange, resolveApi } from './configure.js';
@@ -26,6 +28,17 @@ export interface ClientControllerOptions<T, A extends readonly unknown[]> {
   onError?: (error: unknown) => void;
 }
 
+/** Where the data is: not asked for yet, on its way, here, or failed. */
+export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
+
+/** One render per status, as with @lit/task's `render`. */
+export interface LoadRenderers<T, R> {
+  initial: () => R;
+  pending: () => R;
+  complete: (value: T) => R;
+  error: (error: unknown) => R;
+}
+
 type Host = ReactiveControllerHost & HTMLElement;
 
 const isTokenRefused = (error: unknown) => {
@@ -34,63 +47,116 @@ const isTokenRefused = (error: unknown) => {
 };
 
 export class ClientController<T, A extends readonly unknown[]> implements ReactiveController {
-  readonly task: Task<[string | null | undefined, number, ...A], T>;
-  private readonly host: Host;
-  private readonly writes = new Set<AbortController>();
-  private configVersion = 0;
-  private unsubscribe: (() => void) | null = null;
-  private interrupted = false;
+  status: LoadStatus = 'initial';
+  value: T | undefined = undefined;
+  error: unknown = undefined;
+  readonly #host: Host;
+  readonly #options: ClientControllerOptions<T, A>;
+  readonly #writes = new Set<AbortController>();
+  /** The arguments of the latest load: the attribute, the config version, then `args()`. */
+  #args: readonly unknown[] | null = null;
+  /** Aborts the load in progress; null when none is. */
+  #pending: AbortController | null = null;
+  #configVersion = 0;
+  #unsubscribe: (() => void) | null = null;
+  #interrupted = false;
 
   constructor(host: Host, options: ClientControllerOptions<T, A>) {
-    this.host = host;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
-    this.task = new Task(host, {
-      args: () => [options.api(), this.configVersion, ...options.args()] as const,
-      task: async ([apiAttribute, , ...args], { signal }) => {
-        await ensureLocale();
-        signal.throwIfAborted();
-        // The locale is ready: the loading state may now say so in the page's language.
-        this.host.requestUpdate();
-        const { api, client } = this.connect(apiAttribute);
-        let token = await currentToken(api);
-        try {
-          return await options.load({ api, client, signal, token }, args as unknown as A);
-        } catch (error) {
-          if (!token || !isTokenRefused(error)) throw error;
-          // A stale token must not hide the poll: read anonymously and forget it.
-          forgetToken(api);
-          token = null;
-          return await options.load({ api, client, signal, token }, args as unknown as A);
-        }
-      },
-      onComplete: (value) => options.onComplete?.(value),
-      onError: (error) => {
-        if (!isAbort(error)) options.onError?.(error);
-      },
-    });
   }
 
-  /** The backend URL and a client configured from the page-wide settings. */
-  private connect(apiAttribute: string | null | undefined): { api: string; client: ParvisClient } {
-    const api = resolveApi(apiAttribute);
-    if (!api) throw new WidgetError('config_missing', 'No Parvis backend URL.');
-    const config = getConfig();
-    const client = createClient({
-      baseUrl: api,
-      ...(config.fetch ? { fetch: config.fetch } : {}),
-      ...(config.headers ? { headers: config.headers } : {}),
-      ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
-      ...(config.retries !== undefined ? { retries: config.retries } : {}),
-    });
-    return { api, client };
+  #currentArgs(): readonly unknown[] {
+    return [this.#options.api(), this.#configVersion, ...this.#options.args()];
   }
 
-  get loading(): boolean {
-    return this.task.status === TaskStatus.PENDING || this.task.status === TaskStatus.INITIAL;
+  /** Loads again before each render whose arguments changed, as @lit/task's autoRun does. */
+  hostUpdate(): void {
+    const args = this.#currentArgs();
+    const previous = this.#args;
+    if (!previous || args.some((value, i) => !Object.is(value, previous[i]))) {
+      void this.#load(args);
+    }
+  }
+
+  render<R>(renderers: LoadRenderers<T, R>): R {
+    switch (this.status) {
+      case 'initial':
+        return renderers.initial();
+      case 'pending':
+        return renderers.pending();
+      case 'complete':
+        return renderers.complete(this.value as T);
+      case 'error':
+        return renderers.error(this.error);
+    }
   }
 
   reload(): void {
-    void this.task.run();
+    void this.#load(this.#currentArgs());
+  }
+
+  async #load(args: readonly unknown[]): Promise<void> {
+    this.#args = args;
+    this.#pending?.abort();
+    const run = new AbortController();
+    this.#pending = run;
+    this.status = 'pending';
+    this.#host.requestUpdate();
+    const [apiAttribute, , ...rest] = args as [string | null | undefined, number, ...A];
+    let value: T;
+    try {
+      value = await this.#read(apiAttribute, rest as unknown as A, run.signal);
+    } catch (error) {
+      // A newer load replaced this one: its outcome no longer matters.
+      if (this.#pending !== run) return;
+      this.#pending = null;
+      this.error = error;
+      this.status = 'error';
+      if (!isAbort(error)) this.#options.onError?.(error);
+      this.#host.requestUpdate();
+      return;
+    }
+    if (this.#pending !== run) return;
+    this.#pending = null;
+    this.value = value;
+    this.status = 'complete';
+    this.#options.onComplete?.(value);
+    this.#host.requestUpdate();
+  }
+
+  async #read(apiAttribute: string | null | undefined, args: A, signal: AbortSignal): Promise<T> {
+    await ensureLocale();
+    signal.throwIfAborted();
+    // The locale is ready: the loading state may now say so in the page's language.
+    this.#host.requestUpdate();
+    const { api, client } = this.#connect(apiAttribute);
+    const token = await currentToken(api);
+    try {
+      return await this.#options.load({ api, client, signal, token }, args);
+    } catch (error) {
+      if (!token || !isTokenRefused(error)) throw error;
+      // A stale token must not hide the poll: read anonymously and forget it.
+      forgetToken(api);
+      return await this.#options.load({ api, client, signal, token: null }, args);
+    }
+  }
+
+  /** The backend URL and a client configured from the page-wide settings. */
+  #connect(apiAttribute: string | null | undefined): { api: string; client: ParvisClient } {
+    const api = resolveApi(apiAttribute);
+    if (!api) throw new WidgetError('config_missing', 'No Parvis backend URL.');
+    const config = getConfig();
+    // Unset options stay undefined: the client applies its own defaults to them.
+    const client = createClient({
+      baseUrl: api,
+      fetch: config.fetch,
+      headers: config.headers,
+      timeoutMs: config.timeoutMs,
+      retries: config.retries,
+    });
+    return { api, client };
   }
 
   /**
@@ -102,9 +168,9 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
     action: (context: ClientContext) => Promise<R>,
   ): Promise<R> {
     const controller = new AbortController();
-    this.writes.add(controller);
+    this.#writes.add(controller);
     try {
-      const { api, client } = this.connect(apiAttribute);
+      const { api, client } = this.#connect(apiAttribute);
       const { signal } = controller;
       let token = await writeToken(api, client);
       try {
@@ -115,29 +181,29 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
         return await action({ api, client, signal, token });
       }
     } finally {
-      this.writes.delete(controller);
+      this.#writes.delete(controller);
     }
   }
 
   hostConnected(): void {
-    this.unsubscribe = onConfigChange(() => {
-      this.configVersion++;
-      this.host.requestUpdate();
+    this.#unsubscribe = onConfigChange(() => {
+      this.#configVersion++;
+      this.#host.requestUpdate();
     });
-    if (this.interrupted) {
-      this.interrupted = false;
+    if (this.#interrupted) {
+      this.#interrupted = false;
       this.reload();
     }
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    if (this.task.status === TaskStatus.PENDING) {
-      this.interrupted = true;
-      this.task.abort();
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    if (this.#pending) {
+      this.#interrupted = true;
+      this.#pending.abort();
     }
-    for (const controller of this.writes) controller.abort();
-    this.writes.clear();
+    for (const controller of this.#writes) controller.abort();
+    this.#writes.clear();
   }
 }
