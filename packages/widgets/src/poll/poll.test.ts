@@ -416,6 +416,55 @@ describe('<parvis-poll> states', () => {
   });
 });
 
+describe('<parvis-poll> verified consultations', () => {
+  const secret = 'city-account-secret-for-tests';
+  const b64 = (bytes: Uint8Array) =>
+    btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+  async function cityToken(sub: string): Promise<string> {
+    const encode = (value: unknown) => b64(new TextEncoder().encode(JSON.stringify(value)));
+    const head = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ iss: 'https://compte.ville.test', sub, exp: Math.floor(Date.now() / 1000) + 600 })}`;
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    return `${head}.${b64(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(head))))}`;
+  }
+
+  beforeEach(async () => {
+    app = createApp({
+      store: new MemoryStore(),
+      signingKey: 'a-signing-key-for-the-tests',
+      adminToken: 'admin-token-for-tests',
+      allowedOrigins: '*',
+      verifiedTokens: { issuer: 'https://compte.ville.test', secret },
+    });
+    worker.resetHandlers(...mock());
+    await createPoll({ id: 'binding', participation: 'verified' });
+  });
+
+  it('asks an anonymous citizen to sign in on the city site first', async () => {
+    const el = await renderPoll('binding');
+    expect(root(el).querySelector('form')).to.equal(null);
+    expect(text(el)).to.contain("To take part, first sign in on the city's website");
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets a citizen signed in on the host site vote with its token', async () => {
+    const token = await cityToken('citizen-7');
+    configure({ getToken: () => token });
+    const el = await renderPoll('binding');
+    choose(el, 'main');
+    await submit(el);
+    await waitUntil(() => text(el).includes('Thank you'), 'no confirmation');
+  });
+});
+
 describe('<parvis-poll> network failures', () => {
   it('explains a 404 problem without a pointless retry', async () => {
     const el = await fixture<ParvisPoll>(html`<parvis-poll api=${API} poll="nope"></parvis-poll>`);

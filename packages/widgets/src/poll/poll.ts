@@ -219,6 +219,11 @@ export class ParvisPoll extends LitElement {
       if (myVote) note += ` ${msg('You took part in it.', { id: 'poll.took-part' })}`;
     } else if (myVote) {
       note = msg('You have already voted in this poll.', { id: 'poll.already-voted' });
+    } else if (poll.participation === 'verified') {
+      note = msg(
+        "To take part, first sign in on the city's website: this consultation counts one vote per person.",
+        { id: 'poll.sign-in-first' },
+      );
     } else {
       note = msg('You cannot vote in this poll.', { id: 'poll.cannot-vote' });
     }

@@ -66,6 +66,11 @@ export function failureMessage(failure: Failure): string {
       return msg('Your participation could not be confirmed. Please try again.', {
         id: 'error.token',
       });
+    case 'verification_required':
+      return msg(
+        "To take part, first sign in on the city's website: this consultation counts one vote per person.",
+        { id: 'poll.sign-in-first' },
+      );
     case 'rate_limited':
       return failure.retryAfterSeconds
         ? msg(str`Too many attempts. Please try again in ${failure.retryAfterSeconds} seconds.`, {
