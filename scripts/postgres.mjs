@@ -69,7 +69,7 @@ export function startPostgres() {
     '-l',
     join(data, 'log'),
     '-o',
-    `-c listen_addresses='' -k ${socket} -c fsync=on -c synchronous_commit=on`,
+    `-c listen_addresses='' -k ${socket} -c fsync=on -c synchronous_commit=on -c max_connections=300`,
     '-w',
     'start',
   ]);

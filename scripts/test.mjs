@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { startPostgres } from './postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = join(root, '.tmp');
@@ -53,22 +54,50 @@ check('lint (eslint)', 'npx', ['eslint', '.']);
 check('types (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']);
 check('build (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 
-// node:test over api, contract and server (SQLite, durability, end to end).
+// node:test over api, contract and server (SQLite and PostgreSQL, durability, end to end).
+// One throw-away PostgreSQL cluster serves every test file (each makes its own databases);
+// it is stopped and removed whatever happens, even on Ctrl-C.
 const nodeTests = ['contract', 'api', 'server'].flatMap((p) =>
   testFiles(join(root, 'packages', p, 'test')),
 );
 const tap = join(tmp, 'node-tests.tap');
 rmSync(tap, { force: true });
-const nodeOk = run('node tests', 'node', [
-  '--import',
-  'tsx',
-  '--test',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  '--test-reporter=tap',
-  `--test-reporter-destination=${tap}`,
-  ...nodeTests,
-]);
+let postgres = null;
+const stopPostgres = () => {
+  postgres?.stop();
+  postgres = null;
+};
+const interrupted = (signal) => {
+  stopPostgres();
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
+let nodeOk = false;
+try {
+  console.log('\n▶ PostgreSQL cluster for the node tests');
+  postgres = startPostgres();
+  console.log(`PostgreSQL: ${postgres.socket}`);
+  nodeOk = run(
+    'node tests',
+    'node',
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...nodeTests,
+    ],
+    { PARVIS_TEST_DATABASE_URL: postgres.url },
+  );
+} catch (error) {
+  console.error(String(error?.message ?? error));
+} finally {
+  stopPostgres();
+}
 const tapText = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
 const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(tapText)?.[1] ?? 0);
 passed += count('pass');

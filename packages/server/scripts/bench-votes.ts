@@ -1,22 +1,31 @@
 // How many durable votes per second the real server takes, next to a bare node:http server that
-// answers the same request with a fixed body: the ratio shows what the app and SQLite cost.
+// answers the same request with a fixed body: the ratio shows what the app and the database
+// cost. SQLite (synchronous=FULL) by default; `--database pg` starts a throw-away PostgreSQL
+// cluster (scripts/postgres.mjs, fsync and synchronous_commit on) and points the server at it.
 // Loopback only, bounded in requests and time.
 //
 //   node --import tsx packages/server/scripts/bench-votes.ts [--requests 4000] [--connections 32]
+//     [--database sqlite|pg]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startPostgres, type PostgresCluster } from '../../../scripts/postgres.mjs';
 import { adminCall, newParticipant, startChildServer } from '../test/helpers.js';
 
 const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '4000' },
     connections: { type: 'string', default: '32' },
+    database: { type: 'string', default: 'sqlite' },
   },
 });
+if (values.database !== 'sqlite' && values.database !== 'pg') {
+  throw new Error('--database must be sqlite or pg');
+}
+const engine = values.database === 'pg' ? 'PostgreSQL' : 'SQLite FULL';
 const requests = bounded(values.requests, 1, 50_000, 'requests');
 const connections = bounded(values.connections, 1, 256, 'connections');
 const warmup = Math.min(500, Math.ceil(requests / 10));
@@ -156,12 +165,19 @@ async function participants(url: string, count: number): Promise<string[]> {
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'parvis-bench-'));
-const server = await startChildServer(dataDir);
+const postgres: PostgresCluster | null = values.database === 'pg' ? startPostgres() : null;
+const server = await startChildServer(
+  dataDir,
+  postgres ? { DATABASE_URL: postgres.url } : {},
+).catch((error: unknown) => {
+  postgres?.stop();
+  throw error;
+});
 let bare: { url: URL; child: ChildProcess } | null = null;
 try {
   console.log(
     `parvis bench: ${requests} votes (+${warmup} warm-up), ${connections} keep-alive connections, loopback, ` +
-      `${cpus().length} CPU, node ${process.version}`,
+      `${engine}, ${cpus().length} CPU, node ${process.version}`,
   );
   const tokens = await participants(server.url, requests + warmup + 1);
   const sample = await new Promise<string>((resolve, reject) => {
@@ -186,7 +202,7 @@ try {
   await drive('warm-up parvis', serverUrl, tokens.slice(0, warmup));
   await drive('warm-up bare', bare.url, tokens.slice(0, warmup));
   const measured = tokens.slice(warmup, warmup + requests);
-  const parvis = report(await drive('parvis-server (SQLite FULL)', serverUrl, measured));
+  const parvis = report(await drive(`parvis-server (${engine})`, serverUrl, measured));
   const baseline = report(await drive('bare node:http', bare.url, measured));
   console.log(`ratio parvis / bare: ${((parvis / baseline) * 100).toFixed(1)} %`);
 
@@ -199,5 +215,6 @@ try {
 } finally {
   bare?.child.kill('SIGTERM');
   await server.stop('SIGTERM');
+  postgres?.stop();
   await rm(dataDir, { recursive: true, force: true });
 }

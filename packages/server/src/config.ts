@@ -8,8 +8,12 @@ import { defaultTrustedProxies } from './client-address.js';
 export interface ServerConfig {
   port: number;
   host: string;
-  /** Absolute path of the folder holding the database and the signing key. */
+  /** Absolute path of the folder holding the SQLite database and the signing key. */
   dataDir: string;
+  /** `postgres://` connection string; null keeps the embedded SQLite database in dataDir. */
+  databaseUrl: string | null;
+  /** PostgreSQL connections per server process. */
+  databasePoolSize: number;
   /** Bearer token of the admin routes; null refuses them all. */
   adminToken: string | null;
   /** Origins allowed to write from a browser besides the server's own; '*' for every origin. */
@@ -51,6 +55,7 @@ export const defaults = {
   port: 8080,
   host: '127.0.0.1',
   dataDir: join(repositoryRoot, 'data'),
+  databasePoolSize: 10,
 } as const;
 
 const minAdminTokenLength = 16;
@@ -60,15 +65,12 @@ const minAdminTokenLength = 16;
  * naming the variable when a value is invalid.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  if (nonEmpty(env.DATABASE_URL)) {
-    throw new ConfigError(
-      'DATABASE_URL is set, but this version of the server stores data in SQLite only. Unset DATABASE_URL to use SQLite in PARVIS_DATA_DIR.',
-    );
-  }
   return {
     port: parsePort(env.PORT),
     host: parseHost(env.HOST),
     dataDir: parseDataDir(env.PARVIS_DATA_DIR),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    databasePoolSize: parsePoolSize(env.PARVIS_DATABASE_POOL_SIZE),
     adminToken: parseAdminToken(env.PARVIS_ADMIN_TOKEN),
     allowedOrigins: parseAllowedOrigins(env.PARVIS_ALLOWED_ORIGINS),
     publicUrl: parsePublicUrl(env.PARVIS_PUBLIC_URL),
@@ -110,6 +112,58 @@ function parseHost(value: string | undefined): string {
 
 function parseDataDir(value: string | undefined): string {
   return nonEmpty(value) ? fromRoot(value) : defaults.dataDir;
+}
+
+/**
+ * A PostgreSQL connection string, as `pg` reads it: `postgres://user:password@host:5432/db`,
+ * `postgresql://…`, or a Unix socket folder in the `host` parameter
+ * (`postgres://app@/parvis?host=/run/postgresql`). The message never repeats the value: it
+ * may hold a password.
+ */
+function parseDatabaseUrl(value: string | undefined): string | null {
+  if (!nonEmpty(value)) return null;
+  const text = value.trim();
+  const example = 'postgres://parvis:secret@db.example:5432/parvis';
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== 'postgres' && scheme !== 'postgresql') {
+    throw new ConfigError(
+      `DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql:// (e.g. ${example}); ` +
+        (scheme ? `got a "${scheme}:" URL` : 'got something that is not a URL') +
+        '. Unset it to keep the embedded SQLite database.',
+    );
+  }
+  // pg accepts an empty host (the socket folder then comes from ?host=); WHATWG URL does not.
+  const parsable = text.replace(/^(postgres(?:ql)?:\/\/(?:[^@/?#]*@)?)(?=[/?#]|$)/i, '$1localhost');
+  let url: URL | null;
+  try {
+    url = new URL(parsable);
+  } catch {
+    url = null;
+  }
+  if (url === null || !/^postgres(ql)?:\/\//i.test(text) || /\s/.test(text)) {
+    throw new ConfigError(
+      `DATABASE_URL is not a valid PostgreSQL URL; expected the form ${example} ` +
+        '(for a Unix socket: postgres://parvis@/parvis?host=/run/postgresql)',
+    );
+  }
+  if (url.pathname.length > 1 && url.pathname.slice(1).includes('/')) {
+    throw new ConfigError(
+      `DATABASE_URL must name one database after the host (${example}); its path has several parts`,
+    );
+  }
+  return text;
+}
+
+function parsePoolSize(value: string | undefined): number {
+  if (!nonEmpty(value)) return defaults.databasePoolSize;
+  const text = value.trim();
+  const size = Number(text);
+  if (!/^\d{1,3}$/.test(text) || size < 1 || size > 100) {
+    throw new ConfigError(
+      `PARVIS_DATABASE_POOL_SIZE must be a whole number from 1 to 100 (PostgreSQL connections per server process); got "${value}"`,
+    );
+  }
+  return size;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { SqlStore } from './sql-store.js';
+import { SqlStore, type SqlStoreOptions } from './sql-store.js';
 
 /**
  * Opens (or creates) the SQLite file for durable writes: WAL with synchronous=FULL, so a 2xx
@@ -31,4 +32,70 @@ export async function openSqliteStore(file: string): Promise<SqlStore> {
     throw error;
   }
   return new SqlStore(db);
+}
+
+/** How SqlStore batches votes on PostgreSQL. */
+export const postgresStoreOptions: SqlStoreOptions = { batchesInFlight: 2 };
+
+/** Connections per server process when nothing else is said (PostgreSQL allows 100 by default). */
+export const defaultPostgresPoolSize = 10;
+
+export interface PostgresOptions {
+  /** Connections kept by this process (default 10). */
+  poolSize?: number;
+  /** Shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+/**
+ * A connection pool to PostgreSQL from a `postgres://` or `postgresql://` URL (a Unix socket
+ * folder goes in the `host` query parameter: `postgres://app@/parvis?host=/run/postgresql`).
+ * Every connection sets `synchronous_commit = on` itself, whatever the server's default, so a
+ * commit (and the 2xx that follows it) means the write reached the disk.
+ */
+export function openPostgres(url: string, options: PostgresOptions = {}): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? defaultPostgresPoolSize,
+    application_name: options.applicationName ?? 'parvis-server',
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle connection that the server drops (restart, failover) must not crash the process;
+  // the pool replaces it and the next query reports the error if the server is really gone.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool,
+      onCreateConnection: async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw('set synchronous_commit = on'));
+      },
+    }),
+  });
+}
+
+/**
+ * A migrated PostgreSQL database, ready for `new SqlStore(db)`. Several processes may start at
+ * once: the migrations take a lock, so only one of them applies each migration.
+ */
+export async function openMigratedPostgres(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<Kysely<Database>> {
+  const db = openPostgres(url, options);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+/** A migrated SqlStore over PostgreSQL. */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<SqlStore> {
+  return new SqlStore(await openMigratedPostgres(url, options), postgresStoreOptions);
 }

@@ -2,13 +2,16 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { createApp } from '@parvis/api';
+import { createApp, type RateCounter } from '@parvis/api';
 import { createServerApp } from './app.js';
 import { ClientAddresses } from './client-address.js';
 import type { ServerConfig } from './config.js';
-import { openSqliteStore } from './database.js';
+import { openMigratedPostgres, openSqliteStore, postgresStoreOptions } from './database.js';
 import { seedDemo } from './seed.js';
+import { loadSharedSigningKey } from './shared-signing-key.js';
 import { loadSigningKey } from './signing-key.js';
+import { SqlRateCounter } from './sql-rate-counter.js';
+import { SqlStore } from './sql-store.js';
 
 export const databaseFile = 'parvis.sqlite';
 
@@ -30,8 +33,7 @@ export async function startServer(
   config: ServerConfig,
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const signingKey = loadSigningKey(config.dataDir);
-  const store = await openSqliteStore(join(config.dataDir, databaseFile));
+  const { store, signingKey, rateCounter } = await openStorage(config);
   try {
     await seedDemo(store);
     const clientAddresses = new ClientAddresses(config.trustedProxies);
@@ -42,6 +44,7 @@ export async function startServer(
       allowedOrigins: withPublicOrigin(config.allowedOrigins, config.publicUrl),
       clientAddress: clientAddresses.lookup,
       rateLimits: { allowlist: config.rateLimitAllowlist },
+      rateCounter,
     });
     const app = createServerApp({
       api,
@@ -60,6 +63,33 @@ export async function startServer(
     };
   } catch (error) {
     await store.close();
+    throw error;
+  }
+}
+
+/**
+ * SQLite in the data directory by default, the signing key next to it, rate limits in memory;
+ * with DATABASE_URL, PostgreSQL (migrated at start) holding the signing key and the rate-limit
+ * counters too, so every instance on the database accepts the tokens of the others and they
+ * share one limit.
+ */
+async function openStorage(
+  config: ServerConfig,
+): Promise<{ store: SqlStore; signingKey: string; rateCounter?: RateCounter }> {
+  if (config.databaseUrl === null) {
+    const signingKey = loadSigningKey(config.dataDir);
+    return { signingKey, store: await openSqliteStore(join(config.dataDir, databaseFile)) };
+  }
+  const db = await openMigratedPostgres(config.databaseUrl, { poolSize: config.databasePoolSize });
+  try {
+    const signingKey = await loadSharedSigningKey(db);
+    return {
+      signingKey,
+      store: new SqlStore(db, postgresStoreOptions),
+      rateCounter: new SqlRateCounter(db, signingKey),
+    };
+  } catch (error) {
+    await db.destroy();
     throw error;
   }
 }

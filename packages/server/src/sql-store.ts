@@ -52,7 +52,14 @@ const maxVoteAttempts = 5;
  * Kysely instance with its dialect, already migrated (see `migrateToLatest`).
  */
 export class SqlStore implements Store {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: SqlStoreOptions = {},
+  ) {
+    this.maxBatchesInFlight = options.batchesInFlight ?? 1;
+  }
+
+  private readonly maxBatchesInFlight: number;
 
   async getPoll(pollId: string): Promise<Poll | null> {
     const row = await this.db
@@ -120,13 +127,21 @@ export class SqlStore implements Store {
   private readonly flushes = new Set<Promise<void>>();
   private flushScheduled = false;
 
+  /**
+   * At most `batchesInFlight` batches are written at once; votes arriving meanwhile wait and
+   * make the next batch bigger. (On PostgreSQL, a pool of connections would otherwise take each
+   * vote in a transaction of its own, and they would queue one by one on the poll's counters.)
+   */
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+    if (this.flushScheduled || this.flushes.size >= this.maxBatchesInFlight) return;
     this.flushScheduled = true;
     setImmediate(() => {
       const flush = this.flushVotes();
       this.flushes.add(flush);
-      void flush.finally(() => this.flushes.delete(flush));
+      void flush.finally(() => {
+        this.flushes.delete(flush);
+        if (this.pendingVotes.length > 0) this.scheduleFlush();
+      });
     });
   }
 
@@ -152,10 +167,15 @@ export class SqlStore implements Store {
    * process writing the same rows) is rolled back whole and written again.
    */
   private async writeBatch(votes: NewVote[]): Promise<Settled[]> {
+    let isolate = false;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.writeBatchOnce(votes);
+        return await this.writeBatchOnce(votes, isolate);
       } catch (error) {
+        if (error instanceof NeedsIsolation && !isolate) {
+          isolate = true;
+          continue;
+        }
         if (attempt >= maxBatchAttempts || !isTransientConflict(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
@@ -167,8 +187,13 @@ export class SqlStore implements Store {
    * server on the same PostgreSQL database) never wait on each other in a cycle: vote rows by
    * (poll, participant), the votes of one participant in their arrival order; then the counters,
    * summed over the batch and written once per poll at the end, by poll and option.
+   *
+   * A batch is first written without savepoints (each is a subtransaction on PostgreSQL: two
+   * more round trips per vote, and past 64 of them every snapshot of the server gets slower).
+   * When a vote fails, that attempt is rolled back and the batch written again with `isolate`:
+   * each vote in its own savepoint, so the failing vote fails alone.
    */
-  private async writeBatchOnce(votes: NewVote[]): Promise<Settled[]> {
+  private async writeBatchOnce(votes: NewVote[], isolate: boolean): Promise<Settled[]> {
     const order = votes
       .map((_, i) => i)
       .sort((a, b) => compareVotes(votes[a]!, votes[b]!) || a - b);
@@ -176,7 +201,11 @@ export class SqlStore implements Store {
     const counts = new BatchCounts();
     const trx = await this.db.startTransaction().execute();
     try {
-      for (const i of order) settled[i] = await recordInSavepoint(trx, votes[i]!, counts);
+      for (const i of order) {
+        settled[i] = isolate
+          ? await recordInSavepoint(trx, votes[i]!, counts)
+          : await recordDirectly(trx, votes[i]!, counts);
+      }
       await applyCounts(trx, counts);
       await trx.commit().execute();
     } catch (error) {
@@ -392,6 +421,14 @@ export class SqlStore implements Store {
   }
 }
 
+export interface SqlStoreOptions {
+  /**
+   * Vote batches written at the same time (default 1). SQLite has one connection, so 1; on
+   * PostgreSQL 2 lets one batch do its work while the other waits for its commit.
+   */
+  batchesInFlight?: number;
+}
+
 type VoteResult = { outcome: VoteOutcome; vote: VoteRecord };
 type Settled = { ok: true; value: VoteResult } | { ok: false; error: unknown };
 interface PendingVote {
@@ -404,6 +441,25 @@ interface PendingVote {
 const maxBatch = 256;
 /** How many times a batch is written again after a deadlock or serialization failure. */
 const maxBatchAttempts = 5;
+
+/** A vote failed in a batch written without savepoints: write the batch again, isolating each vote. */
+class NeedsIsolation extends Error {}
+
+async function recordDirectly(
+  trx: Transaction<Database>,
+  vote: NewVote,
+  counts: BatchCounts,
+): Promise<Settled> {
+  let recorded: Recorded;
+  try {
+    recorded = await recordOne(trx, vote);
+  } catch (error) {
+    if (isTransientConflict(error)) throw error;
+    throw new NeedsIsolation('a vote failed', { cause: error });
+  }
+  counts.add(vote.pollId, recorded.voters, recorded.counts);
+  return { ok: true, value: recorded.result };
+}
 
 /**
  * One vote in its own savepoint, so a failing vote fails alone. A unique-key violation (another

@@ -19,6 +19,39 @@ describe('loadConfig', () => {
     assert.equal(config.adminToken, null);
     assert.deepEqual(config.allowedOrigins, []);
     assert.equal(config.publicUrl, null);
+    assert.equal(config.databaseUrl, null, 'SQLite by default');
+    assert.equal(config.databasePoolSize, 10);
+  });
+
+  it('reads a PostgreSQL DATABASE_URL, with a TCP host or a Unix socket folder', () => {
+    for (const url of [
+      'postgres://parvis:s3cr%40t@db.ville-verte.fr:5432/parvis',
+      'postgresql://parvis@db.ville-verte.fr/parvis?sslmode=require',
+      'postgres://app@/postgres?host=/tmp/x/sock',
+      'postgres://app@/postgres?host=%2Frun%2Fpostgresql',
+      'postgres:///parvis?host=/run/postgresql',
+      'POSTGRES://[::1]:5433/parvis',
+    ]) {
+      assert.equal(loadConfig({ DATABASE_URL: ` ${url} ` }).databaseUrl, url);
+    }
+    assert.equal(
+      loadConfig({ DATABASE_URL: 'postgres://db/parvis', PARVIS_DATABASE_POOL_SIZE: '25' })
+        .databasePoolSize,
+      25,
+    );
+  });
+
+  it('never repeats a refused DATABASE_URL, which may hold a password', () => {
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'mysql://parvis:hunter2@db/parvis' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /DATABASE_URL must be a PostgreSQL URL starting with postgres:\/\/ or postgresql:\/\//.test(
+          error.message,
+        ) &&
+        /"mysql:"/.test(error.message) &&
+        !error.message.includes('hunter2'),
+    );
   });
 
   it('finds the repository root from its own location, not from the working directory', async () => {
@@ -125,9 +158,35 @@ describe('loadConfig', () => {
       /PARVIS_RATE_LIMIT_ALLOWLIST/,
     ],
     [
-      'a DATABASE_URL (not supported yet)',
-      { DATABASE_URL: 'postgres://localhost/parvis' },
-      /DATABASE_URL/,
+      'a DATABASE_URL of another engine',
+      { DATABASE_URL: 'mysql://localhost/parvis' },
+      /DATABASE_URL must be a PostgreSQL URL/,
+    ],
+    ['a DATABASE_URL that is a file path', { DATABASE_URL: './data/parvis.db' }, /DATABASE_URL/],
+    [
+      'a DATABASE_URL without //',
+      { DATABASE_URL: 'postgres:parvis' },
+      /DATABASE_URL is not a valid PostgreSQL URL/,
+    ],
+    [
+      'a DATABASE_URL with a bad port',
+      { DATABASE_URL: 'postgres://db.example:port/parvis' },
+      /DATABASE_URL is not a valid PostgreSQL URL/,
+    ],
+    [
+      'a DATABASE_URL with spaces inside',
+      { DATABASE_URL: 'postgres://db example/parvis' },
+      /DATABASE_URL is not a valid PostgreSQL URL/,
+    ],
+    [
+      'a DATABASE_URL with a nested path',
+      { DATABASE_URL: 'postgres://db.example/parvis/extra' },
+      /DATABASE_URL must name one database/,
+    ],
+    [
+      'a pool size of zero',
+      { DATABASE_URL: 'postgres://db/parvis', PARVIS_DATABASE_POOL_SIZE: '0' },
+      /PARVIS_DATABASE_POOL_SIZE/,
     ],
   ];
   for (const [label, env, message] of invalid) {
@@ -150,6 +209,16 @@ describe('parvis-server with a bad environment', () => {
     assert.equal(child.status, 1);
     assert.match(child.stderr, /^parvis-server: PORT must be a whole number/);
     assert.doesNotMatch(child.stderr, /at .*\.ts:\d+/, 'no stack trace for a configuration error');
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL with exit code 1', () => {
+    const child = spawnSync(process.execPath, [bin], {
+      env: { ...process.env, DATABASE_URL: 'sqlite:///var/lib/parvis.db' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(child.status, 1);
+    assert.match(child.stderr, /^parvis-server: DATABASE_URL must be a PostgreSQL URL/);
   });
 });
 
