@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@parvis/contract';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
+import { getPath } from 'hono/utils/url';
 import type { AppDeps } from './context.js';
 import {
   defaultRateLimits,
@@ -14,6 +15,7 @@ import { cors } from './cors.js';
 import { idempotency } from './idempotency.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { adminParticipantRoutes } from './routes/admin-participants.js';
+import { commentThreadRoutes } from './routes/comment-threads.js';
 import { adminPollRoutes } from './routes/admin-polls.js';
 import { participantRoutes } from './routes/participants.js';
 import { pollRoutes } from './routes/polls.js';
@@ -49,11 +51,24 @@ export interface AppOptions {
   /** Where rate-limit counters live: process memory by default; the database when several
    * server instances share it. */
   rateCounter?: RateCounter;
+  /** Where unexpected errors are reported (the server's structured log); console.error by default. */
+  onUnexpectedError?: (error: unknown) => void;
+  /** Where a server mounts the app (e.g. '/api'): stripped from request paths, so the server can
+   * pass its requests unchanged instead of copying each one to another URL. */
+  mountPath?: string;
   /** The client's address as the server sees it (after trusted proxies); null when unknown. */
   clientAddress?: (request: Request) => string | null;
+  /** `PUT /v1/threads/{id}` creates a missing comment thread with default settings (default false). */
+  autoCreateThreads?: boolean;
 }
 
 export const maxBodyBytes = 64 * 1024;
+
+/** The path as the app's routes see it: without the prefix the server mounts the app under. */
+function withoutPrefix(path: string, prefix: string): string {
+  if (path === prefix) return '/';
+  return path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path;
+}
 
 /** The whole contract as one web-standard app: routes under /v1 and /health. */
 export function createApp(options: AppOptions): OpenAPIHono {
@@ -76,7 +91,9 @@ export function createApp(options: AppOptions): OpenAPIHono {
     keepClosedVotesOnErasure: options.keepClosedVotesOnErasure ?? true,
   };
 
+  const mountPath = options.mountPath?.replace(/\/+$/, '') || null;
   const app = new OpenAPIHono({
+    getPath: mountPath ? (request) => withoutPrefix(getPath(request), mountPath) : getPath,
     defaultHook: (result, c) => {
       if (!result.success) {
         const errors = result.error.issues.map((i) => ({
@@ -110,13 +127,22 @@ export function createApp(options: AppOptions): OpenAPIHono {
     const counter = options.rateCounter ?? new MemoryRateCounter();
     app.use('/v1/*', rateLimit(deps, limits, options.clientAddress ?? (() => null), counter));
   }
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => problemResponse(c, 413, 'payload_too_large'),
-    }),
-  );
+  const streamedBodyLimit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: (c) => problemResponse(c, 413, 'payload_too_large'),
+  });
+  app.use('/v1/*', async (c, next) => {
+    // A declared length is checked from the header, as hono's bodyLimit does, but without
+    // touching c.req.raw.body: on Node that would turn the request into a web stream.
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return parseInt(length, 10) > maxBodyBytes
+        ? problemResponse(c, 413, 'payload_too_large')
+        : next();
+    }
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return streamedBodyLimit(c, next);
+  });
   app.use('/v1/*', async (c, next) => {
     const hasBody =
       c.req.header('content-length') !== undefined && c.req.header('content-length') !== '0';
@@ -137,6 +163,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   pollRoutes(app, deps);
   adminPollRoutes(app, deps);
   adminParticipantRoutes(app, deps);
+  commentThreadRoutes(app, deps, options);
 
   app.notFound((c) => problemResponse(c, 404, 'not_found'));
   app.onError((error, c) => {
@@ -152,7 +179,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
     if (error instanceof HTTPException && error.status === 415) {
       return problemResponse(c, 415, 'unsupported_media_type');
     }
-    console.error('parvis api: unexpected error', error);
+    if (options.onUnexpectedError) options.onUnexpectedError(error);
+    else console.error('parvis api: unexpected error', error);
     return problemResponse(c, 500, 'internal_error');
   });
   return app;

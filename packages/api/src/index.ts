@@ -10,7 +10,7 @@ export type {
   IdempotencyRecord,
 } from './store.js';
 export { TokenSigner, newParticipantId, webCryptoHmac, type Hmac } from './tokens.js';
-export { pollStatus, resultsVisible } from './rules/polls.js';
+export { lockedChange, pollStatus, resultsVisible } from './rules/polls.js';
 export {
   defaultRateLimits,
   MemoryRateCounter,
@@ -21,3 +21,16 @@ export { networkPrefix, inRanges, isValidRange } from './network.js';
 export { purgePersonalData, type PurgeReport } from './retention.js';
 export { anonymousId, isAnonymous } from './anonymous.js';
 export { VerifiedTokenVerifier, type VerifiedTokenOptions } from './verified-tokens.js';
+export { MemoryCommentStore } from './memory-comment-store.js';
+export { counterDelta } from './memory-comment-store.js';
+export type {
+  CommentStore,
+  CommentRecord,
+  CommentChange,
+  CommentKey,
+  CommentListQuery,
+  NewComment,
+  ReportRecord,
+  LikeRecord,
+  ThreadSettings,
+} from './comment-store.js';

@@ -10,9 +10,11 @@ import type {
 } from './store.js';
 import { anonymousId, isAnonymous } from './anonymous.js';
 import { sameVote } from './rules/votes.js';
+import { MemoryCommentStore } from './memory-comment-store.js';
 
 /** The store for tests, the MSW mock and the docs playground. State lives in this object. */
 export class MemoryStore implements Store {
+  readonly comments = new MemoryCommentStore();
   private readonly polls = new Map<string, Poll>();
   private readonly votes = new Map<string, VoteRecord>();
   private readonly tallies = new Map<string, PollTallies>();

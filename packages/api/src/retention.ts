@@ -4,12 +4,16 @@ export interface PurgeReport {
   anonymisedPolls: string[];
   anonymisedVotes: number;
   expiredIdempotencyKeys: number;
+  /** Comment threads locked for longer than the retention period, detached from participants. */
+  anonymisedThreads?: string[];
+  anonymisedComments?: number;
 }
 
 /**
  * The retention job: votes of polls closed more than `retentionDays` ago are detached from their
  * participants and their free texts deleted (the tallies stay), and expired Idempotency-Key records
- * are dropped. Safe to run at any time and as often as wanted.
+ * are dropped. Comment threads locked (and not changed since) more than `retentionDays` ago are
+ * detached the same way: comments, likes and reports no longer link to participants. Safe to run at any time and as often as wanted.
  */
 export async function purgePersonalData(
   store: Store,
@@ -17,14 +21,20 @@ export async function purgePersonalData(
   retentionDays: number,
 ): Promise<PurgeReport> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
-  const report: PurgeReport = {
+  const report: Required<PurgeReport> = {
     anonymisedPolls: [],
     anonymisedVotes: 0,
     expiredIdempotencyKeys: 0,
+    anonymisedThreads: [],
+    anonymisedComments: 0,
   };
   for (const pollId of await store.listPollsWithPersonalData(cutoff)) {
     report.anonymisedVotes += await store.anonymisePoll(pollId);
     report.anonymisedPolls.push(pollId);
+  }
+  for (const threadId of await store.comments.listThreadsWithPersonalData(cutoff)) {
+    report.anonymisedComments += await store.comments.anonymiseThread(threadId);
+    report.anonymisedThreads.push(threadId);
   }
   report.expiredIdempotencyKeys = await store.purgeIdempotencyKeys(now.toISOString());
   return report;

@@ -1,4 +1,5 @@
 import type { OtherAnswer, Poll, PollResults } from '@parvis/contract/types';
+import type { CommentStore } from './comment-store.js';
 
 /** A participant's vote as stored. */
 export interface VoteRecord {
@@ -29,6 +30,8 @@ export type VoteOutcome = 'created' | 'unchanged' | 'replaced' | 'exists';
  * so parallel requests cannot double-count.
  */
 export interface Store {
+  /** Comment threads: their own interface, same rules (see comment-store.ts). */
+  readonly comments: CommentStore;
   getPoll(pollId: string): Promise<Poll | null>;
   listPolls(): Promise<Poll[]>;
   /** False when a poll with this id exists already (nothing written). */
@@ -36,7 +39,11 @@ export interface Store {
   /** Insert or replace the definition; votes and tallies are kept (used by the demo seed). */
   upsertPoll(poll: Poll): Promise<void>;
   updatePoll(poll: Poll): Promise<void>;
-  recordVote(vote: NewVote): Promise<{ outcome: VoteOutcome; vote: VoteRecord }>;
+  /** `tallies`, when the store has them at hand: the poll's tallies as the vote's own
+   * transaction committed them (the api reads them with getTallies otherwise). */
+  recordVote(
+    vote: NewVote,
+  ): Promise<{ outcome: VoteOutcome; vote: VoteRecord; tallies?: PollTallies }>;
   getVote(pollId: string, participantId: string): Promise<VoteRecord | null>;
   /** Tallies, O(options): read from counters, never by counting votes. Options not voted for are absent or 0. */
   getTallies(pollId: string): Promise<PollTallies>;

@@ -1,4 +1,5 @@
 import { MemoryStore } from '../src/memory-store.js';
+import { describeCommentConformance } from './comment-conformance.js';
 import { describeConformance, describeParticipantConformance } from './conformance.js';
 
 describeConformance('MemoryStore', async () => ({
@@ -6,6 +7,10 @@ describeConformance('MemoryStore', async () => ({
   cleanup: async () => {},
 }));
 describeParticipantConformance('MemoryStore', async () => ({
+  store: new MemoryStore(),
+  cleanup: async () => {},
+}));
+describeCommentConformance('MemoryStore', async () => ({
   store: new MemoryStore(),
   cleanup: async () => {},
 }));

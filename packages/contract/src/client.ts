@@ -1,6 +1,30 @@
 // A small typed fetch client for the Parvis contract. It imports types only, so a browser
 // that loads it pays for no schema library.
-import type { ParticipantSession, PollResults, PollView, Problem, VoteInput } from './types.js';
+import type {
+  Comment,
+  CommentInput,
+  CommentLikes,
+  CommentPage,
+  CommentPatch,
+  CommentSort,
+  EnsureThreadInput,
+  ParticipantSession,
+  PollResults,
+  PollView,
+  Problem,
+  ReportInput,
+  ReportReceipt,
+  ThreadView,
+  VoteInput,
+} from './types.js';
+
+/** Which page of comments: `parent` lists the replies of one comment. */
+export interface CommentQuery {
+  sort?: CommentSort;
+  limit?: number;
+  cursor?: string | null;
+  parent?: string | null;
+}
 
 export interface ClientOptions {
   /** The backend base, e.g. https://consult.example.fr/api (paths start at /v1/…). */
@@ -130,7 +154,48 @@ export function createClient(options: ClientOptions) {
         undefined,
         opts,
       ),
+    getThread: (threadId: string, query: CommentQuery = {}, opts?: RequestOptions) =>
+      request<ThreadView>('GET', `${threadPath(threadId)}${queryString(query)}`, undefined, opts),
+    /** The thread, created on first use when the server allows it (else 404 thread_not_found). */
+    ensureThread: (
+      threadId: string,
+      input: EnsureThreadInput = {},
+      query: CommentQuery = {},
+      opts?: RequestOptions,
+    ) => request<ThreadView>('PUT', `${threadPath(threadId)}${queryString(query)}`, input, opts),
+    listComments: (threadId: string, query: CommentQuery = {}, opts?: RequestOptions) =>
+      request<CommentPage>(
+        'GET',
+        `${threadPath(threadId)}/comments${queryString(query)}`,
+        undefined,
+        opts,
+      ),
+    postComment: (threadId: string, input: CommentInput, opts?: RequestOptions) =>
+      request<Comment>('POST', `${threadPath(threadId)}/comments`, input, opts),
+    editComment: (commentId: string, patch: CommentPatch, opts?: RequestOptions) =>
+      request<Comment>('PATCH', commentPath(commentId), patch, opts),
+    deleteComment: (commentId: string, opts?: RequestOptions) =>
+      request<Comment>('DELETE', commentPath(commentId), undefined, opts),
+    likeComment: (commentId: string, opts?: RequestOptions) =>
+      request<CommentLikes>('PUT', `${commentPath(commentId)}/like`, undefined, opts),
+    unlikeComment: (commentId: string, opts?: RequestOptions) =>
+      request<CommentLikes>('DELETE', `${commentPath(commentId)}/like`, undefined, opts),
+    reportComment: (commentId: string, input: ReportInput, opts?: RequestOptions) =>
+      request<ReportReceipt>('POST', `${commentPath(commentId)}/reports`, input, opts),
   };
+}
+
+const threadPath = (threadId: string) => `/v1/threads/${encodeURIComponent(threadId)}`;
+const commentPath = (commentId: string) => `/v1/comments/${encodeURIComponent(commentId)}`;
+
+function queryString(query: CommentQuery): string {
+  const params = new URLSearchParams();
+  if (query.sort) params.set('sort', query.sort);
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.cursor) params.set('cursor', query.cursor);
+  if (query.parent) params.set('parent', query.parent);
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 export type ParvisClient = ReturnType<typeof createClient>;

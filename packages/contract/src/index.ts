@@ -2,5 +2,6 @@ export * from './schemas/problem.js';
 export * from './schemas/common.js';
 export * from './schemas/participants.js';
 export * from './schemas/polls.js';
+export * from './schemas/comments.js';
 export * as routes from './routes/index.js';
 export { buildOpenApiDocument } from './openapi.js';

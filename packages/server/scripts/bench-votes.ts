@@ -5,7 +5,7 @@
 // Loopback only, bounded in requests and time.
 //
 //   node --import tsx packages/server/scripts/bench-votes.ts [--requests 4000] [--connections 32]
-//     [--database sqlite|pg]
+//     [--database sqlite|pg] [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/prof']
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '4000' },
     connections: { type: 'string', default: '32' },
     database: { type: 'string', default: 'sqlite' },
+    // e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof': node options for the server process only.
+    'server-node-options': { type: 'string', default: '' },
   },
 });
 if (values.database !== 'sqlite' && values.database !== 'pg') {
@@ -169,6 +171,7 @@ const postgres: PostgresCluster | null = values.database === 'pg' ? startPostgre
 const server = await startChildServer(
   dataDir,
   postgres ? { DATABASE_URL: postgres.url } : {},
+  values['server-node-options'].split(' ').filter(Boolean),
 ).catch((error: unknown) => {
   postgres?.stop();
   throw error;

@@ -4,17 +4,32 @@ import { Hono, type Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import type { ClientAddresses } from './client-address.js';
 import type { StaticPaths } from './config.js';
+import type { Logger } from './logger.js';
+import { routePattern } from './route-pattern.js';
 import { findFile, loadFile } from './static-files.js';
 
 export interface ServerAppOptions {
   /** The contract app (`createApp` from @parvis/api), mounted at /api. */
   api: { fetch: (request: Request) => Response | Promise<Response> };
+  /** True when the api strips /api from paths itself (createApp's `mountPath: '/api'`): it then
+   * gets each request as it came. A copy without /api turns the body into a web stream, a large
+   * share of a vote's CPU time (docs/benchmarks.md). */
+  apiStripsPrefix?: boolean;
   /** Records each api request's client address for the api's rate limits. */
   clientAddresses?: ClientAddresses;
   paths: StaticPaths;
   /** Errors are reported here (never with a client's address). */
   logError?: (message: string, error: unknown) => void;
+  /** Request lines (non-2xx or slow requests) and errors; without it, errors go to logError. */
+  log?: Logger;
+  /** Readiness check (the database answers); absent: always ready. */
+  ready?: () => Promise<void>;
+  /** How long the readiness check may take (default 2 s). */
+  readyTimeoutMs?: number;
 }
+
+/** A request slower than this is logged even when it succeeded. */
+export const slowRequestMs = 1000;
 
 /** Pages of the demo site may load and contact only this server. */
 export const demoContentSecurityPolicy = [
@@ -37,6 +52,12 @@ const htmlHeaders: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
 
+/** On every response: no MIME sniffing, no full URL in the Referer sent elsewhere. */
+const everyResponseHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
 /**
  * The whole server as one Hono app: the contract under /api, its OpenAPI document, the widget
  * bundle (open to every origin) and the demo site at /.
@@ -45,8 +66,67 @@ export function createServerApp(
   options: ServerAppOptions,
 ): Hono<{ Bindings: Partial<HttpBindings> }> {
   const { paths } = options;
-  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const log = options.log;
+  const logError = log
+    ? (message: string, error: unknown) => log.error('error', message, error)
+    : (options.logError ?? ((message, error) => console.error(message, error)));
   const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
+
+  // Security headers on every response (a CSP on every HTML one, whoever made it), then one log
+  // line for a failed or slow request: method, route pattern, status, duration. Never the
+  // address, the query string, a token or the body.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.res = withSecurityHeaders(c.res);
+    const durationMs = Math.round(performance.now() - started);
+    const status = c.res.status;
+    const failed = status < 200 || (status >= 300 && status !== 304);
+    if (log && (failed || durationMs > slowRequestMs)) {
+      const route = routePattern(c.req.path);
+      const fields = { method: c.req.method, route, status, durationMs };
+      const message = `${c.req.method} ${route} ${status} in ${durationMs} ms`;
+      if (status >= 500) log.error('request', message, undefined, fields);
+      else if (!failed) log.warn('request', `slow request: ${message}`, fields);
+      else log.info('request', message, fields);
+    }
+  });
+
+  // Readiness: the database answers within the timeout. (Liveness is /api/health.)
+  app.get('/api/ready', async (c) => {
+    const timeoutMs = options.readyTimeoutMs ?? 2000;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        options.ready?.(),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
+        }),
+      ]);
+      return c.json({ status: 'ready' }, 200, { 'cache-control': 'no-store' });
+    } catch (error) {
+      logError('parvis-server: not ready: the database does not answer', error);
+      return c.body(
+        JSON.stringify({
+          type: 'https://parvis.dev/problems/not_ready',
+          title: 'The server cannot answer yet: its database does not respond.',
+          status: 503,
+          code: 'not_ready',
+        }),
+        503,
+        {
+          'content-type': 'application/problem+json',
+          'cache-control': 'no-store',
+          'retry-after': '5',
+        },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 
   app.get('/api/v1/openapi.json', async (c) => {
     const body = await readFile(paths.openapi);
@@ -60,9 +140,12 @@ export function createServerApp(
 
   // The api sees paths without /api (its routes are /v1/… and /health).
   app.all('/api/*', (c) => {
-    const url = new URL(c.req.url);
-    url.pathname = url.pathname.slice('/api'.length) || '/';
-    const request = new Request(url, c.req.raw);
+    let request = c.req.raw;
+    if (!options.apiStripsPrefix) {
+      const url = new URL(c.req.url);
+      url.pathname = url.pathname.slice('/api'.length) || '/';
+      request = new Request(url, c.req.raw);
+    }
     options.clientAddresses?.remember(
       request,
       c.env?.incoming?.socket?.remoteAddress,
@@ -123,6 +206,24 @@ export function createServerApp(
     return c.text('Internal server error\n', 500, { 'cache-control': 'no-store' });
   });
   return app;
+}
+
+/** Adds the headers every response gets, and the CSP to any HTML response that lacks one. */
+function withSecurityHeaders(response: Response): Response {
+  let res = response;
+  const html = /^text\/html\b/i.test(res.headers.get('content-type') ?? '');
+  const missing = Object.entries(html ? htmlHeaders : everyResponseHeaders).filter(
+    ([name]) => !res.headers.has(name),
+  );
+  if (missing.length === 0) return res;
+  try {
+    for (const [name, value] of missing) res.headers.set(name, value);
+  } catch {
+    // Headers of a fetched response are immutable: copy it.
+    res = new Response(res.body, res);
+    for (const [name, value] of missing) res.headers.set(name, value);
+  }
+  return res;
 }
 
 function bundleHeaders(cacheControl: string): Record<string, string> {

@@ -24,8 +24,28 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** CIDR ranges exempt from the per-network write limit (a city hall behind one address). */
   rateLimitAllowlist: string[];
+  /** Participant-token signing keys from the configuration, current first; null keeps them in
+   * the data directory (SQLite) or the database (PostgreSQL). */
+  signingKeys: string[] | null;
+  /** Tokens of the city's identity provider (verified participants); null when not configured. */
+  verifiedTokens: VerifiedTokensConfig | null;
+  /** Days the personal data of a closed consultation is kept before the purge anonymises it. */
+  retentionDays: number;
+  /** When a participant erases their data, what happens to their votes in closed polls. */
+  erasureAfterClose: 'keep' | 'remove';
+  /** `json`: one JSON object a line on stdout; `text`: human lines. */
+  logFormat: 'json' | 'text';
+  /** The config file read (PARVIS_CONFIG), null when none. */
+  configFile: string | null;
   /** Where the static files come from (overridable for tests). */
   paths: StaticPaths;
+}
+
+export interface VerifiedTokensConfig {
+  issuer: string;
+  audience?: string;
+  secret?: string;
+  jwksUrl?: string;
 }
 
 export interface StaticPaths {
@@ -56,36 +76,183 @@ export const defaults = {
   host: '127.0.0.1',
   dataDir: join(repositoryRoot, 'data'),
   databasePoolSize: 10,
+  retentionDays: 365,
 } as const;
 
 const minAdminTokenLength = 16;
+const minSecretLength = 32;
 
 /**
- * Reads the configuration from environment variables (see docs/server.md). Throws a ConfigError
- * naming the variable when a value is invalid.
+ * The settings, by environment variable, with their key in the config file (PARVIS_CONFIG): the
+ * same name in camelCase, without the PARVIS_ prefix.
+ */
+export const settings = {
+  PORT: 'port',
+  HOST: 'host',
+  PARVIS_DATA_DIR: 'dataDir',
+  DATABASE_URL: 'databaseUrl',
+  PARVIS_DATABASE_POOL_SIZE: 'databasePoolSize',
+  PARVIS_ADMIN_TOKEN: 'adminToken',
+  PARVIS_ALLOWED_ORIGINS: 'allowedOrigins',
+  PARVIS_PUBLIC_URL: 'publicUrl',
+  PARVIS_TRUSTED_PROXIES: 'trustedProxies',
+  PARVIS_RATE_LIMIT_ALLOWLIST: 'rateLimitAllowlist',
+  PARVIS_WIDGETS_DIR: 'widgetsDir',
+  PARVIS_SIGNING_KEYS: 'signingKeys',
+  PARVIS_VERIFIED_ISSUER: 'verifiedIssuer',
+  PARVIS_VERIFIED_AUDIENCE: 'verifiedAudience',
+  PARVIS_VERIFIED_SECRET: 'verifiedSecret',
+  PARVIS_VERIFIED_JWKS_URL: 'verifiedJwksUrl',
+  PARVIS_RETENTION_DAYS: 'retentionDays',
+  PARVIS_ERASURE_AFTER_CLOSE: 'erasureAfterClose',
+  LOG_FORMAT: 'logFormat',
+} as const;
+
+type Setting = keyof typeof settings;
+/** Paths in the config file are taken from the file's folder. */
+const pathSettings: readonly Setting[] = ['PARVIS_DATA_DIR', 'PARVIS_WIDGETS_DIR'];
+
+/**
+ * Reads the configuration from environment variables and the optional config file named by
+ * PARVIS_CONFIG (see docs/server.md); a variable that is set wins over the file. Throws a
+ * ConfigError naming the variable (and the file's key) when a value is invalid.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const configFile = nonEmpty(env.PARVIS_CONFIG) ? resolve(env.PARVIS_CONFIG.trim()) : null;
+  const fromFile = configFile === null ? {} : readConfigFile(configFile);
+  const value = (name: Setting): string | undefined =>
+    env[name] !== undefined && env[name] !== '' ? env[name] : fromFile[name];
+  /** Runs a parser; a value from the file gets the file's key added to the error. */
+  const field = <T>(names: Setting | Setting[], parse: () => T): T => {
+    try {
+      return parse();
+    } catch (error) {
+      const fileNames = (Array.isArray(names) ? names : [names]).filter(
+        (n) => fromFile[n] !== undefined && (env[n] === undefined || env[n] === ''),
+      );
+      if (error instanceof ConfigError && fileNames.length > 0) {
+        const keys = fileNames.map((n) => `"${settings[n]}"`).join(', ');
+        throw new ConfigError(`${error.message} (from ${keys} in ${configFile})`);
+      }
+      throw error;
+    }
+  };
+  const widgetsDir = value('PARVIS_WIDGETS_DIR');
   return {
-    port: parsePort(env.PORT),
-    host: parseHost(env.HOST),
-    dataDir: parseDataDir(env.PARVIS_DATA_DIR),
-    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
-    databasePoolSize: parsePoolSize(env.PARVIS_DATABASE_POOL_SIZE),
-    adminToken: parseAdminToken(env.PARVIS_ADMIN_TOKEN),
-    allowedOrigins: parseAllowedOrigins(env.PARVIS_ALLOWED_ORIGINS),
-    publicUrl: parsePublicUrl(env.PARVIS_PUBLIC_URL),
-    trustedProxies: parseRanges('PARVIS_TRUSTED_PROXIES', env.PARVIS_TRUSTED_PROXIES) ?? [
-      ...defaultTrustedProxies,
-    ],
-    rateLimitAllowlist:
-      parseRanges('PARVIS_RATE_LIMIT_ALLOWLIST', env.PARVIS_RATE_LIMIT_ALLOWLIST) ?? [],
+    port: field('PORT', () => parsePort(value('PORT'))),
+    host: field('HOST', () => parseHost(value('HOST'))),
+    dataDir: parseDataDir(value('PARVIS_DATA_DIR')),
+    databaseUrl: field('DATABASE_URL', () => parseDatabaseUrl(value('DATABASE_URL'))),
+    databasePoolSize: field('PARVIS_DATABASE_POOL_SIZE', () =>
+      parsePoolSize(value('PARVIS_DATABASE_POOL_SIZE')),
+    ),
+    adminToken: field('PARVIS_ADMIN_TOKEN', () => parseAdminToken(value('PARVIS_ADMIN_TOKEN'))),
+    allowedOrigins: field('PARVIS_ALLOWED_ORIGINS', () =>
+      parseAllowedOrigins(value('PARVIS_ALLOWED_ORIGINS')),
+    ),
+    publicUrl: field('PARVIS_PUBLIC_URL', () => parsePublicUrl(value('PARVIS_PUBLIC_URL'))),
+    trustedProxies: field(
+      'PARVIS_TRUSTED_PROXIES',
+      () =>
+        parseRanges('PARVIS_TRUSTED_PROXIES', value('PARVIS_TRUSTED_PROXIES')) ?? [
+          ...defaultTrustedProxies,
+        ],
+    ),
+    rateLimitAllowlist: field(
+      'PARVIS_RATE_LIMIT_ALLOWLIST',
+      () => parseRanges('PARVIS_RATE_LIMIT_ALLOWLIST', value('PARVIS_RATE_LIMIT_ALLOWLIST')) ?? [],
+    ),
+    signingKeys: field('PARVIS_SIGNING_KEYS', () => parseSigningKeys(value('PARVIS_SIGNING_KEYS'))),
+    verifiedTokens: field(
+      [
+        'PARVIS_VERIFIED_ISSUER',
+        'PARVIS_VERIFIED_AUDIENCE',
+        'PARVIS_VERIFIED_SECRET',
+        'PARVIS_VERIFIED_JWKS_URL',
+      ],
+      () =>
+        parseVerifiedTokens(
+          value('PARVIS_VERIFIED_ISSUER'),
+          value('PARVIS_VERIFIED_AUDIENCE'),
+          value('PARVIS_VERIFIED_SECRET'),
+          value('PARVIS_VERIFIED_JWKS_URL'),
+        ),
+    ),
+    retentionDays: field('PARVIS_RETENTION_DAYS', () =>
+      parseRetentionDays(value('PARVIS_RETENTION_DAYS')),
+    ),
+    erasureAfterClose: field('PARVIS_ERASURE_AFTER_CLOSE', () =>
+      parseChoice('PARVIS_ERASURE_AFTER_CLOSE', value('PARVIS_ERASURE_AFTER_CLOSE'), [
+        'keep',
+        'remove',
+      ]),
+    ),
+    logFormat: field('LOG_FORMAT', () =>
+      parseChoice('LOG_FORMAT', value('LOG_FORMAT'), ['json', 'text']),
+    ),
+    configFile,
     paths: {
       ...defaultPaths,
-      widgetsDist: nonEmpty(env.PARVIS_WIDGETS_DIR)
-        ? fromRoot(env.PARVIS_WIDGETS_DIR)
-        : defaultPaths.widgetsDist,
+      widgetsDist: nonEmpty(widgetsDir) ? fromRoot(widgetsDir) : defaultPaths.widgetsDist,
     },
   };
+}
+
+/**
+ * The config file: one JSON object whose keys are the settings in camelCase. Values are
+ * strings, numbers, booleans or (for lists) arrays of strings; relative paths are taken from
+ * the file's folder. Unknown keys are an error, so a typo does not go unnoticed.
+ */
+function readConfigFile(file: string): Partial<Record<Setting, string>> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigError(`PARVIS_CONFIG names ${file}, which cannot be read (${code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`PARVIS_CONFIG: ${file} is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new ConfigError(`PARVIS_CONFIG: ${file} must hold one JSON object of settings`);
+  }
+  const byKey = new Map<string, Setting>(
+    Object.entries(settings).map(([name, key]) => [key, name as Setting]),
+  );
+  const values: Partial<Record<Setting, string>> = {};
+  for (const [key, raw] of Object.entries(json)) {
+    const name = byKey.get(key);
+    if (name === undefined) {
+      throw new ConfigError(
+        `PARVIS_CONFIG: unknown key "${key}" in ${file}; the keys are ${[...byKey.keys()].join(', ')}`,
+      );
+    }
+    let text: string;
+    if (typeof raw === 'string') text = raw;
+    else if (typeof raw === 'number' || typeof raw === 'boolean') text = String(raw);
+    else if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) {
+      if (raw.some((item) => item.includes(','))) {
+        throw new ConfigError(
+          `PARVIS_CONFIG: "${key}" in ${file} lists an item with a comma; give one value per item`,
+        );
+      }
+      text = raw.join(',');
+    } else if (raw === null) continue;
+    else {
+      throw new ConfigError(
+        `PARVIS_CONFIG: "${key}" in ${file} must be a string, a number or a list of strings`,
+      );
+    }
+    values[name] =
+      pathSettings.includes(name) && text.trim() !== '' && !isAbsolute(text.trim())
+        ? resolve(dirname(file), text.trim())
+        : text;
+  }
+  return values;
 }
 
 function parsePort(value: string | undefined): number {
@@ -224,6 +391,99 @@ function parsePublicUrl(value: string | undefined): string | null {
     );
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** Comma-separated keys, current first; each long and random (the message never repeats one). */
+function parseSigningKeys(value: string | undefined): string[] | null {
+  if (!nonEmpty(value)) return null;
+  const keys = value.split(',').map((k) => k.trim());
+  const problem = keys.findIndex((k) => k.length < minSecretLength || /\s/.test(k));
+  if (problem >= 0) {
+    throw new ConfigError(
+      `PARVIS_SIGNING_KEYS must be comma-separated keys of at least ${minSecretLength} characters without spaces, the current key first (try: openssl rand -base64 32); key number ${problem + 1} is not one`,
+    );
+  }
+  if (new Set(keys).size !== keys.length)
+    throw new ConfigError('PARVIS_SIGNING_KEYS lists the same key twice');
+  return keys;
+}
+
+function parseVerifiedTokens(
+  issuer: string | undefined,
+  audience: string | undefined,
+  secret: string | undefined,
+  jwksUrl: string | undefined,
+): VerifiedTokensConfig | null {
+  const anySet = [issuer, audience, secret, jwksUrl].some(nonEmpty);
+  if (!anySet) return null;
+  if (!nonEmpty(secret) && !nonEmpty(jwksUrl)) {
+    throw new ConfigError(
+      'PARVIS_VERIFIED_ISSUER and PARVIS_VERIFIED_AUDIENCE need a way to check the tokens: set PARVIS_VERIFIED_JWKS_URL (RS256, ES256) or PARVIS_VERIFIED_SECRET (HS256)',
+    );
+  }
+  if (!nonEmpty(issuer)) {
+    throw new ConfigError(
+      "PARVIS_VERIFIED_ISSUER is required with PARVIS_VERIFIED_SECRET or PARVIS_VERIFIED_JWKS_URL: the exact `iss` claim of the city's identity provider",
+    );
+  }
+  const config: VerifiedTokensConfig = { issuer: issuer.trim() };
+  if (nonEmpty(audience)) config.audience = audience.trim();
+  if (nonEmpty(secret)) {
+    if (secret.length < minSecretLength || secret.trim() !== secret) {
+      throw new ConfigError(
+        `PARVIS_VERIFIED_SECRET must be at least ${minSecretLength} characters without surrounding spaces (HS256 needs 256 bits)`,
+      );
+    }
+    config.secret = secret;
+  }
+  if (nonEmpty(jwksUrl)) config.jwksUrl = parseJwksUrl(jwksUrl.trim());
+  return config;
+}
+
+/** https, or http on the loopback (a test issuer on the same machine). */
+function parseJwksUrl(text: string): string {
+  let url: URL | null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  const loopback =
+    url !== null && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname.toLowerCase());
+  if (url === null || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    throw new ConfigError(
+      `PARVIS_VERIFIED_JWKS_URL must be an https URL such as https://auth.ville-verte.fr/.well-known/jwks.json; got "${text}"`,
+    );
+  }
+  return url.href;
+}
+
+function parseRetentionDays(value: string | undefined): number {
+  if (!nonEmpty(value)) return defaults.retentionDays;
+  const text = value.trim();
+  const days = Number(text);
+  if (!/^\d{1,4}$/.test(text) || days < 1 || days > 3650) {
+    throw new ConfigError(
+      `PARVIS_RETENTION_DAYS must be a whole number of days from 1 to 3650 (how long personal data of a closed consultation is kept); got "${value}"`,
+    );
+  }
+  return days;
+}
+
+function parseChoice<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly [T, ...T[]],
+): T {
+  if (!nonEmpty(value)) return choices[0];
+  const text = value.trim().toLowerCase();
+  const choice = choices.find((c) => c === text);
+  if (choice === undefined) {
+    throw new ConfigError(
+      `${name} must be ${choices.map((c) => `"${c}"`).join(' or ')}; got "${value}"`,
+    );
+  }
+  return choice;
 }
 
 /** Comma-separated CIDR ranges (a bare address is one host); `none` for an empty list. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -19,14 +19,42 @@ export function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingPrepare(sqlite) }) });
 }
 
-/** A migrated SqlStore over a SQLite file. */
-export async function openSqliteStore(file: string): Promise<SqlStore> {
+/** Statements kept per SQL text: at most this many, then the cache starts over. */
+const maxCachedStatements = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query it runs; preparing costs more than running our
+ * small statements. The same SQL text gets the same prepared statement (safe: better-sqlite3 runs
+ * a statement to completion synchronously, and the store never streams rows).
+ */
+function cachingPrepare(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= maxCachedStatements) statements.clear();
+        statement = sqlite.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+/** A migrated SqlStore over a SQLite file; `onMigrated` hears the migrations applied. */
+export async function openSqliteStore(
+  file: string,
+  onMigrated?: (applied: string[]) => void,
+): Promise<SqlStore> {
   const db = openSqlite(file);
   try {
-    await migrateToLatest(db);
+    const applied = await migrateToLatest(db);
+    onMigrated?.(applied);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -45,6 +73,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** Shown in pg_stat_activity. */
   applicationName?: string;
+  /** Hears the migrations applied at open (none when the schema was up to date). */
+  onMigrated?: (applied: string[]) => void;
 }
 
 /**
@@ -84,7 +114,8 @@ export async function openMigratedPostgres(
 ): Promise<Kysely<Database>> {
   const db = openPostgres(url, options);
   try {
-    await migrateToLatest(db);
+    const applied = await migrateToLatest(db);
+    options.onMigrated?.(applied);
   } catch (error) {
     await db.destroy();
     throw error;

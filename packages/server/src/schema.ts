@@ -10,6 +10,10 @@ export interface Database {
   idempotency_records: IdempotencyRecordsTable;
   rate_limit_counters: RateLimitCountersTable;
   server_secrets: ServerSecretsTable;
+  comment_threads: CommentThreadsTable;
+  comments: CommentsTable;
+  comment_likes: CommentLikesTable;
+  comment_reports: CommentReportsTable;
 }
 
 export interface OrganisationsTable {
@@ -93,4 +97,76 @@ export interface RateLimitCountersTable {
   /** Unix milliseconds of the window's start. */
   window_start: number;
   hits: number;
+}
+
+export interface CommentThreadsTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  /** 'open' or 'locked'. */
+  status: string;
+  /** 'pre' or 'post'. */
+  moderation: string;
+  /** 0 or 1. */
+  stance: number;
+  edit_window_minutes: number;
+  report_threshold: number;
+  /** 0 or 1. */
+  author_name_required: number;
+  participation: string;
+  privacy_url: string | null;
+  time_zone: string;
+  created_at: string;
+  updated_at: string;
+  /** Counters kept in the same transaction as the comments. */
+  comment_count: Generated<number>;
+  pending_count: Generated<number>;
+  stance_for: Generated<number>;
+  stance_against: Generated<number>;
+  stance_neutral: Generated<number>;
+}
+
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  parent_id: string | null;
+  depth: number;
+  reply_to_id: string | null;
+  /** Null for official answers and once detached (erasure, retention). */
+  participant_id: string | null;
+  author_name: string | null;
+  body: string;
+  stance: string | null;
+  /** 0 or 1. */
+  official: number;
+  status: string;
+  moderation_reason: string | null;
+  likes: Generated<number>;
+  /** Published descendants. */
+  reply_count: Generated<number>;
+  open_reports: Generated<number>;
+  total_reports: Generated<number>;
+  edited_at: string | null;
+  created_at: string;
+  /** In the moderation queue since; null when not queued. */
+  queued_at: string | null;
+}
+
+export interface CommentLikesTable {
+  comment_id: string;
+  participant_id: string;
+  thread_id: string;
+  liked_at: string;
+}
+
+export interface CommentReportsTable {
+  comment_id: string;
+  /** An `a_…` id once detached by retention. */
+  participant_id: string;
+  thread_id: string;
+  reason: string;
+  detail: string | null;
+  reported_at: string;
+  /** 1 until a moderator decides on the comment. */
+  open: number;
 }

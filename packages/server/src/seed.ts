@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Store } from '@parvis/api';
 import { PollInput } from '@parvis/contract';
 import type { Poll, PollDefinition, PollInput as PollInputType } from '@parvis/contract/types';
+import { seedDemoComments } from './seed-comments.js';
 
 /** The consultations of the demo site of the fictional "Ville de Verte". */
 export const demoPolls: PollInputType[] = [
@@ -27,7 +28,7 @@ export const demoPolls: PollInputType[] = [
 /**
  * Puts the demo consultations in the store on every start: insert when absent, otherwise
  * update the definition and keep the votes. createdAt stays that of the first start;
- * updatedAt moves only when the definition changed.
+ * updatedAt moves only when the definition changed. The demo comment thread goes with them.
  */
 export async function seedDemo(store: Store, now: Date = new Date()): Promise<string[]> {
   const seeded: string[] = [];
@@ -43,6 +44,7 @@ export async function seedDemo(store: Store, now: Date = new Date()): Promise<st
     await store.upsertPoll(poll);
     seeded.push(poll.id);
   }
+  await seedDemoComments(store, now);
   return seeded;
 }
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -7,9 +8,11 @@ import { createServerApp } from './app.js';
 import { ClientAddresses } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import { openMigratedPostgres, openSqliteStore, postgresStoreOptions } from './database.js';
+import { httpTimeouts, type HttpTimeouts } from './http-limits.js';
+import { createLogger, type Logger } from './logger.js';
+import { startRetentionJob } from './retention-job.js';
+import { loadSecrets, type ServerSecrets } from './secrets.js';
 import { seedDemo } from './seed.js';
-import { loadSharedSigningKey } from './shared-signing-key.js';
-import { loadSigningKey } from './signing-key.js';
 import { SqlRateCounter } from './sql-rate-counter.js';
 import { SqlStore } from './sql-store.js';
 
@@ -26,6 +29,12 @@ export interface StartOptions {
   /** How long close() waits for in-flight requests before cutting connections. */
   shutdownTimeoutMs?: number;
   logError?: (message: string, error: unknown) => void;
+  /** The log (JSON or text lines on stdout, per config.logFormat, by default). */
+  log?: Logger;
+  /** Slow-client limits (tests shorten them). */
+  timeouts?: Partial<HttpTimeouts>;
+  /** How often the retention job runs (default every hour). */
+  retentionIntervalMs?: number;
 }
 
 /** Opens the database (migrated, demo seeded), builds the app and listens. */
@@ -33,35 +42,57 @@ export async function startServer(
   config: ServerConfig,
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const { store, signingKey, rateCounter } = await openStorage(config);
+  const log = options.log ?? createLogger({ format: config.logFormat });
+  const { store, secrets, rateCounter } = await openStorage(config, log);
+  let retention: ReturnType<typeof startRetentionJob> | null = null;
   try {
     await seedDemo(store);
     const clientAddresses = new ClientAddresses(config.trustedProxies);
     const api = createApp({
       store,
-      signingKey,
+      signingKey: secrets.signingKeys,
+      pseudonymKey: secrets.pseudonymKey,
+      verifiedTokens: config.verifiedTokens,
+      keepClosedVotesOnErasure: config.erasureAfterClose === 'keep',
+      // Synchronous node:crypto: Web Crypto's async jobs cost more than the HMAC itself.
+      hmac: (key, data) => createHmac('sha256', key).update(data).digest(),
+      mountPath: '/api',
       adminToken: config.adminToken,
       allowedOrigins: withPublicOrigin(config.allowedOrigins, config.publicUrl),
       clientAddress: clientAddresses.lookup,
       rateLimits: { allowlist: config.rateLimitAllowlist },
       rateCounter,
+      onUnexpectedError: (error) => log.error('api_error', 'unexpected error in the api', error),
     });
     const app = createServerApp({
       api,
+      apiStripsPrefix: true,
       clientAddresses,
       paths: config.paths,
       logError: options.logError,
+      log: options.logError ? undefined : log,
+      ready: () => store.ping(),
     });
-    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    const server = createAdaptorServer({
+      fetch: app.fetch,
+      serverOptions: httpTimeouts(options.timeouts),
+    }) as Server;
+    retention = startRetentionJob(store, config.retentionDays, log, {
+      intervalMs: options.retentionIntervalMs,
+    });
     const address = await listen(server, config.port, config.host);
     const url = `http://${displayHost(address)}:${address.port}`;
     const timeout = options.shutdownTimeoutMs ?? 10_000;
     let closing: Promise<void> | null = null;
     return {
       url,
-      close: () => (closing ??= shutdown(server, timeout).finally(() => store.close())),
+      close: () =>
+        (closing ??= shutdown(server, timeout)
+          .then(() => retention?.stop())
+          .finally(() => store.close())),
     };
   } catch (error) {
+    await retention?.stop();
     await store.close();
     throw error;
   }
@@ -75,18 +106,31 @@ export async function startServer(
  */
 async function openStorage(
   config: ServerConfig,
-): Promise<{ store: SqlStore; signingKey: string; rateCounter?: RateCounter }> {
+  log: Logger,
+): Promise<{ store: SqlStore; secrets: ServerSecrets; rateCounter?: RateCounter }> {
+  const onMigrated = (applied: string[]) => {
+    if (applied.length > 0)
+      log.info('migrations', `database migrated: ${applied.join(', ')}`, {
+        applied: applied.join(','),
+      });
+  };
   if (config.databaseUrl === null) {
-    const signingKey = loadSigningKey(config.dataDir);
-    return { signingKey, store: await openSqliteStore(join(config.dataDir, databaseFile)) };
-  }
-  const db = await openMigratedPostgres(config.databaseUrl, { poolSize: config.databasePoolSize });
-  try {
-    const signingKey = await loadSharedSigningKey(db);
+    const secrets = await loadSecrets(config);
     return {
-      signingKey,
+      secrets,
+      store: await openSqliteStore(join(config.dataDir, databaseFile), onMigrated),
+    };
+  }
+  const db = await openMigratedPostgres(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    onMigrated,
+  });
+  try {
+    const secrets = await loadSecrets(config, db);
+    return {
+      secrets,
       store: new SqlStore(db, postgresStoreOptions),
-      rateCounter: new SqlRateCounter(db, signingKey),
+      rateCounter: new SqlRateCounter(db, secrets.rateLimitSecret),
     };
   } catch (error) {
     await db.destroy();

@@ -17,6 +17,7 @@ import type {
 import { anonymousId } from '@parvis/api';
 import type { OtherAnswer, Poll, PollOption } from '@parvis/contract/types';
 import type { Database, PollsTable, PollVotesTable } from './schema.js';
+import { commentStoreOf } from './sql-comment-store.js';
 
 type PollRow = Omit<Selectable<PollsTable>, 'voters' | 'other_votes'>;
 type PollDefinitionRow = Omit<PollRow, 'id'>;
@@ -52,22 +53,52 @@ const maxVoteAttempts = 5;
  * Kysely instance with its dialect, already migrated (see `migrateToLatest`).
  */
 export class SqlStore implements Store {
+  get comments() {
+    return commentStoreOf(this.db);
+  }
   constructor(
     private readonly db: Kysely<Database>,
     options: SqlStoreOptions = {},
   ) {
     this.maxBatchesInFlight = options.batchesInFlight ?? 1;
+    this.pollCacheMs = options.pollCacheMs ?? defaultPollCacheMs;
   }
+
+  private readonly pollCacheMs: number;
 
   private readonly maxBatchesInFlight: number;
 
+  /**
+   * Poll definitions are read on every vote and change rarely: they are kept for at most
+   * `pollCacheMs`, and forgotten at once when this process writes a poll. Another server
+   * instance on the same PostgreSQL database sees an admin's change at most that much later
+   * (docs/decisions/0007-vote-path-performance.md).
+   */
   async getPoll(pollId: string): Promise<Poll | null> {
+    const now = Date.now();
+    const cached = this.polls.get(pollId);
+    if (cached && cached.until > now) return cached.poll;
+    const generation = this.pollGeneration;
     const row = await this.db
       .selectFrom('polls')
       .select(pollColumns)
       .where('id', '=', pollId)
       .executeTakeFirst();
-    return row ? toPoll(row) : null;
+    const poll = row ? frozen(toPoll(row)) : null;
+    if (generation === this.pollGeneration) {
+      if (this.polls.size >= maxCachedPolls) this.polls.clear();
+      this.polls.set(pollId, { poll, until: now + this.pollCacheMs });
+    }
+    return poll;
+  }
+
+  private readonly polls = new Map<string, { poll: Poll | null; until: number }>();
+  /** Bumped by every poll write, so a read that started before it does not fill the cache. */
+  private pollGeneration = 0;
+
+  private forgetPolls(): void {
+    this.pollGeneration += 1;
+    this.polls.clear();
   }
 
   async listPolls(): Promise<Poll[]> {
@@ -81,6 +112,10 @@ export class SqlStore implements Store {
   }
 
   async insertPoll(poll: Poll): Promise<boolean> {
+    return this.writingPolls(() => this.insertPollRow(poll));
+  }
+
+  private insertPollRow(poll: Poll): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       await ensureOrganisation(trx, poll.organisationId, poll.createdAt);
       const result = await trx
@@ -94,22 +129,35 @@ export class SqlStore implements Store {
 
   async upsertPoll(poll: Poll): Promise<void> {
     const { id, ...definition } = toRow(poll);
-    await this.db.transaction().execute(async (trx) => {
-      await ensureOrganisation(trx, poll.organisationId, poll.createdAt);
-      await trx
-        .insertInto('polls')
-        .values({ id, ...definition })
-        .onConflict((oc) => oc.column('id').doUpdateSet(definition))
-        .execute();
-    });
+    await this.writingPolls(() =>
+      this.db.transaction().execute(async (trx) => {
+        await ensureOrganisation(trx, poll.organisationId, poll.createdAt);
+        await trx
+          .insertInto('polls')
+          .values({ id, ...definition })
+          .onConflict((oc) => oc.column('id').doUpdateSet(definition))
+          .execute();
+      }),
+    );
   }
 
   async updatePoll(poll: Poll): Promise<void> {
     const { id, ...definition } = toRow(poll);
-    await this.db.transaction().execute(async (trx) => {
-      await ensureOrganisation(trx, poll.organisationId, poll.createdAt);
-      await trx.updateTable('polls').set(definition).where('id', '=', id).execute();
-    });
+    await this.writingPolls(() =>
+      this.db.transaction().execute(async (trx) => {
+        await ensureOrganisation(trx, poll.organisationId, poll.createdAt);
+        await trx.updateTable('polls').set(definition).where('id', '=', id).execute();
+      }),
+    );
+  }
+
+  /** A poll write: once it is done (committed or not), cached definitions are forgotten. */
+  private async writingPolls<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.forgetPolls();
+    }
   }
 
   /**
@@ -207,6 +255,13 @@ export class SqlStore implements Store {
           : await recordDirectly(trx, votes[i]!, counts);
       }
       await applyCounts(trx, counts);
+      // Each vote is answered with the tallies its own transaction committed: one read per poll
+      // and batch, instead of one more read per vote once the batch is written.
+      const tallies = new Map<string, PollTallies>();
+      for (const pollId of counts.polls.keys()) tallies.set(pollId, await readTallies(trx, pollId));
+      for (const result of settled) {
+        if (result.ok) result.value.tallies = tallies.get(result.value.vote.pollId);
+      }
       await trx.commit().execute();
     } catch (error) {
       await trx
@@ -224,19 +279,7 @@ export class SqlStore implements Store {
   }
 
   async getTallies(pollId: string): Promise<PollTallies> {
-    // One statement, so the counters and the option tallies come from the same snapshot.
-    const rows = await this.db
-      .selectFrom('polls')
-      .leftJoin('poll_tallies', 'poll_tallies.poll_id', 'polls.id')
-      .select(['polls.voters', 'polls.other_votes', 'poll_tallies.option_id', 'poll_tallies.votes'])
-      .where('polls.id', '=', pollId)
-      .execute();
-    const options: Record<string, number> = {};
-    for (const row of rows) {
-      if (row.option_id !== null && row.votes !== null) options[row.option_id] = Number(row.votes);
-    }
-    const first = rows[0];
-    return { voters: Number(first?.voters ?? 0), options, other: Number(first?.other_votes ?? 0) };
+    return readTallies(this.db, pollId);
   }
 
   async listOtherAnswers(pollId: string, limit: number): Promise<OtherAnswer[]> {
@@ -427,15 +470,22 @@ export interface SqlStoreOptions {
    * PostgreSQL 2 lets one batch do its work while the other waits for its commit.
    */
   batchesInFlight?: number;
+  /** How long a poll definition is reused before it is read again (default 1000 ms; 0: never). */
+  pollCacheMs?: number;
 }
 
-type VoteResult = { outcome: VoteOutcome; vote: VoteRecord };
+type VoteResult = { outcome: VoteOutcome; vote: VoteRecord; tallies?: PollTallies };
 type Settled = { ok: true; value: VoteResult } | { ok: false; error: unknown };
 interface PendingVote {
   vote: NewVote;
   resolve: (result: VoteResult) => void;
   reject: (error: unknown) => void;
 }
+
+/** How long a poll definition read from the database is used without reading it again. */
+const defaultPollCacheMs = 1000;
+/** Poll definitions cached at most (ids that do not exist included); then the cache starts over. */
+const maxCachedPolls = 1000;
 
 /** Votes written per transaction at most. */
 const maxBatch = 256;
@@ -562,6 +612,22 @@ async function recordOne(trx: Transaction<Database>, vote: NewVote): Promise<Rec
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+/** One statement, so the counters and the option tallies come from the same snapshot. */
+async function readTallies(db: Executor, pollId: string): Promise<PollTallies> {
+  const rows = await db
+    .selectFrom('polls')
+    .leftJoin('poll_tallies', 'poll_tallies.poll_id', 'polls.id')
+    .select(['polls.voters', 'polls.other_votes', 'poll_tallies.option_id', 'poll_tallies.votes'])
+    .where('polls.id', '=', pollId)
+    .execute();
+  const options: Record<string, number> = {};
+  for (const row of rows) {
+    if (row.option_id !== null && row.votes !== null) options[row.option_id] = Number(row.votes);
+  }
+  const first = rows[0];
+  return { voters: Number(first?.voters ?? 0), options, other: Number(first?.other_votes ?? 0) };
+}
 
 /** Net change per option and for the free-text answer, between the votes added and removed. */
 interface Counts {
@@ -768,6 +834,14 @@ function toPoll(row: PollRow): Poll {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** Cached polls are shared by every caller: nobody may change them. */
+function frozen(poll: Poll): Poll {
+  for (const option of poll.options) Object.freeze(option);
+  Object.freeze(poll.options);
+  if (poll.allowedOrigins) Object.freeze(poll.allowedOrigins);
+  return Object.freeze(poll);
 }
 
 function parseStringArray(text: string): string[] {

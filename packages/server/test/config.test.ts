@@ -250,3 +250,236 @@ describe('the signing key', () => {
     }
   });
 });
+
+describe('loadConfig: keys, verified participants, retention, logs', () => {
+  const key = (c: string) => c.repeat(40);
+
+  it('has defaults: stored signing keys, no verified participants, 365 days, keep, JSON logs', () => {
+    const config = loadConfig({});
+    assert.equal(config.signingKeys, null);
+    assert.equal(config.verifiedTokens, null);
+    assert.equal(config.retentionDays, 365);
+    assert.equal(config.erasureAfterClose, 'keep');
+    assert.equal(config.logFormat, 'json');
+    assert.equal(config.configFile, null);
+  });
+
+  it('reads every new variable', () => {
+    const config = loadConfig({
+      PARVIS_SIGNING_KEYS: ` ${key('a')} , ${key('b')}`,
+      PARVIS_VERIFIED_ISSUER: 'https://auth.ville-verte.fr',
+      PARVIS_VERIFIED_AUDIENCE: 'parvis',
+      PARVIS_VERIFIED_JWKS_URL: 'https://auth.ville-verte.fr/jwks.json',
+      PARVIS_RETENTION_DAYS: '30',
+      PARVIS_ERASURE_AFTER_CLOSE: 'remove',
+      LOG_FORMAT: 'text',
+    });
+    assert.deepEqual(config.signingKeys, [key('a'), key('b')]);
+    assert.deepEqual(config.verifiedTokens, {
+      issuer: 'https://auth.ville-verte.fr',
+      audience: 'parvis',
+      jwksUrl: 'https://auth.ville-verte.fr/jwks.json',
+    });
+    assert.equal(config.retentionDays, 30);
+    assert.equal(config.erasureAfterClose, 'remove');
+    assert.equal(config.logFormat, 'text');
+    assert.deepEqual(
+      loadConfig({ PARVIS_VERIFIED_ISSUER: 'city', PARVIS_VERIFIED_SECRET: key('s') })
+        .verifiedTokens,
+      { issuer: 'city', secret: key('s') },
+    );
+  });
+
+  const invalid: [string, Record<string, string>, RegExp][] = [
+    [
+      'a short signing key',
+      { PARVIS_SIGNING_KEYS: `${key('a')},short` },
+      /PARVIS_SIGNING_KEYS.*key number 2/,
+    ],
+    [
+      'a repeated signing key',
+      { PARVIS_SIGNING_KEYS: `${key('a')},${key('a')}` },
+      /PARVIS_SIGNING_KEYS/,
+    ],
+    [
+      'a secret without issuer',
+      { PARVIS_VERIFIED_SECRET: key('s') },
+      /PARVIS_VERIFIED_ISSUER is required/,
+    ],
+    [
+      'a JWKS URL without issuer',
+      { PARVIS_VERIFIED_JWKS_URL: 'https://a.fr/j' },
+      /PARVIS_VERIFIED_ISSUER is required/,
+    ],
+    [
+      'an issuer without secret or JWKS',
+      { PARVIS_VERIFIED_ISSUER: 'city' },
+      /PARVIS_VERIFIED_JWKS_URL.*PARVIS_VERIFIED_SECRET/,
+    ],
+    [
+      'a short verified secret',
+      { PARVIS_VERIFIED_ISSUER: 'city', PARVIS_VERIFIED_SECRET: 'short' },
+      /PARVIS_VERIFIED_SECRET must be at least 32/,
+    ],
+    [
+      'a JWKS URL over http',
+      { PARVIS_VERIFIED_ISSUER: 'city', PARVIS_VERIFIED_JWKS_URL: 'http://auth.example/jwks' },
+      /PARVIS_VERIFIED_JWKS_URL must be an https URL/,
+    ],
+    [
+      'a JWKS URL that is not one',
+      { PARVIS_VERIFIED_ISSUER: 'city', PARVIS_VERIFIED_JWKS_URL: 'jwks.json' },
+      /PARVIS_VERIFIED_JWKS_URL/,
+    ],
+    [
+      'zero retention days',
+      { PARVIS_RETENTION_DAYS: '0' },
+      /PARVIS_RETENTION_DAYS must be a whole number of days from 1 to 3650/,
+    ],
+    ['too many retention days', { PARVIS_RETENTION_DAYS: '3651' }, /PARVIS_RETENTION_DAYS/],
+    ['fractional retention days', { PARVIS_RETENTION_DAYS: '1.5' }, /PARVIS_RETENTION_DAYS/],
+    [
+      'an unknown erasure setting',
+      { PARVIS_ERASURE_AFTER_CLOSE: 'delete' },
+      /PARVIS_ERASURE_AFTER_CLOSE must be "keep" or "remove"/,
+    ],
+    ['an unknown log format', { LOG_FORMAT: 'xml' }, /LOG_FORMAT must be "json" or "text"/],
+  ];
+  for (const [label, env, message] of invalid) {
+    it(`refuses ${label}`, () => {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && message.test(error.message),
+      );
+    });
+  }
+
+  it('never repeats a signing key or a verified secret in an error', () => {
+    const secret = 'x'.repeat(20);
+    for (const env of [
+      { PARVIS_SIGNING_KEYS: secret },
+      { PARVIS_VERIFIED_ISSUER: 'city', PARVIS_VERIFIED_SECRET: secret },
+    ]) {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && !error.message.includes(secret),
+      );
+    }
+  });
+
+  it('accepts an http JWKS URL on the loopback only (a test issuer)', () => {
+    const config = loadConfig({
+      PARVIS_VERIFIED_ISSUER: 'test',
+      PARVIS_VERIFIED_JWKS_URL: 'http://127.0.0.1:9999/jwks',
+    });
+    assert.equal(config.verifiedTokens?.jwksUrl, 'http://127.0.0.1:9999/jwks');
+  });
+});
+
+describe('the config file (PARVIS_CONFIG)', () => {
+  async function withFile(
+    content: unknown,
+    use: (file: string, dir: string) => void | Promise<void>,
+  ): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'parvis-config-'));
+    try {
+      const file = join(dir, 'parvis.json');
+      await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+      await use(file, dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('reads the settings in camelCase; lists as arrays; paths from the file folder', () =>
+    withFile(
+      {
+        port: 9090,
+        host: '0.0.0.0',
+        dataDir: 'data',
+        adminToken: 'a-long-enough-admin-token',
+        allowedOrigins: ['https://www.ville-verte.fr', 'https://mairie.example.org'],
+        trustedProxies: ['10.0.0.0/8'],
+        retentionDays: 90,
+        erasureAfterClose: 'remove',
+        verifiedIssuer: 'https://auth.ville-verte.fr',
+        verifiedJwksUrl: 'https://auth.ville-verte.fr/jwks.json',
+        logFormat: 'text',
+      },
+      (file, dir) => {
+        const config = loadConfig({ PARVIS_CONFIG: file });
+        assert.equal(config.configFile, file);
+        assert.equal(config.port, 9090);
+        assert.equal(config.host, '0.0.0.0');
+        assert.equal(config.dataDir, join(dir, 'data'));
+        assert.deepEqual(config.allowedOrigins, [
+          'https://www.ville-verte.fr',
+          'https://mairie.example.org',
+        ]);
+        assert.deepEqual(config.trustedProxies, ['10.0.0.0/8']);
+        assert.equal(config.retentionDays, 90);
+        assert.equal(config.erasureAfterClose, 'remove');
+        assert.equal(config.verifiedTokens?.issuer, 'https://auth.ville-verte.fr');
+        assert.equal(config.logFormat, 'text');
+      },
+    ));
+
+  it('lets environment variables win over the file', () =>
+    withFile({ port: 9090, retentionDays: 90 }, (file) => {
+      const config = loadConfig({ PARVIS_CONFIG: file, PORT: '7070', PARVIS_RETENTION_DAYS: '' });
+      assert.equal(config.port, 7070);
+      assert.equal(config.retentionDays, 90, 'an empty variable counts as unset');
+    }));
+
+  it('refuses an unknown key, naming it and the known ones', () =>
+    withFile({ port: 9090, retentionDay: 90 }, (file) => {
+      assert.throws(
+        () => loadConfig({ PARVIS_CONFIG: file }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.message.includes('unknown key "retentionDay"') &&
+          error.message.includes('retentionDays'),
+      );
+    }));
+
+  it('names the variable and the key of a bad value from the file', () =>
+    withFile({ retentionDays: 0 }, (file) => {
+      assert.throws(
+        () => loadConfig({ PARVIS_CONFIG: file }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          /^PARVIS_RETENTION_DAYS must be/.test(error.message) &&
+          error.message.includes(`"retentionDays" in ${file}`),
+      );
+    }));
+
+  it('refuses a missing file, bad JSON, a non-object and a nested value', async () => {
+    assert.throws(
+      () => loadConfig({ PARVIS_CONFIG: '/nonexistent/parvis.json' }),
+      /PARVIS_CONFIG names \/nonexistent\/parvis.json, which cannot be read \(ENOENT\)/,
+    );
+    await withFile('{ "port": ', (file) => {
+      assert.throws(
+        () => loadConfig({ PARVIS_CONFIG: file }),
+        /PARVIS_CONFIG: .* is not valid JSON/,
+      );
+    });
+    await withFile([1, 2], (file) => {
+      assert.throws(() => loadConfig({ PARVIS_CONFIG: file }), /must hold one JSON object/);
+    });
+    await withFile({ port: { value: 1 } }, (file) => {
+      assert.throws(() => loadConfig({ PARVIS_CONFIG: file }), /"port" in .* must be a string/);
+    });
+  });
+
+  it('stops parvis-server with the message and exit code 1', () =>
+    withFile({ colour: 'blue' }, (file) => {
+      const child = spawnSync(process.execPath, [bin], {
+        env: { ...process.env, PARVIS_CONFIG: file },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      assert.equal(child.status, 1);
+      assert.match(child.stderr, /^parvis-server: PARVIS_CONFIG: unknown key "colour"/);
+    }));
+});

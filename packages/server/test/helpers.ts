@@ -21,8 +21,10 @@ export interface ChildServer {
 export function startChildServer(
   dataDir: string,
   env: Record<string, string> = {},
+  /** Options for the server's node (e.g. --cpu-prof); NODE_OPTIONS refuses some of them. */
+  nodeArgs: string[] = [],
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, [serverBin], {
+  const child = spawn(process.execPath, [...nodeArgs, serverBin], {
     env: {
       ...process.env,
       PORT: '0',

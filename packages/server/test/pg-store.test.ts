@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { NewVote } from '@parvis/api';
 import type { Poll } from '@parvis/contract/types';
 import { sql } from 'kysely';
+import { describeCommentConformance } from '../../api/test/comment-conformance.js';
 import { describeConformance } from '../../api/test/conformance.js';
 import {
   openMigratedPostgres,
@@ -17,6 +18,17 @@ import { loadSharedSigningKey } from '../src/shared-signing-key.js';
 import { SqlStore } from '../src/sql-store.js';
 import { createTestDatabase, type TestDatabase } from './pg-helpers.js';
 
+describeCommentConformance('SqlStore on PostgreSQL', async () => {
+  const database = await createTestDatabase();
+  const store = await openPostgresStore(database.url);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+});
 describeConformance('SqlStore on PostgreSQL', async () => {
   const database = await createTestDatabase();
   const store = await openPostgresStore(database.url);

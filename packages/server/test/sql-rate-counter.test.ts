@@ -46,3 +46,36 @@ it('shares counts between instances, stores no prefix in clear, and forgets old 
     .execute();
   assert.equal(old.length, 0, 'windows older than two minutes are deleted');
 });
+
+it('on PostgreSQL, counts in transactions that commit with synchronous_commit off', async () => {
+  const { createTestDatabase } = await import('./pg-helpers.js');
+  const { Kysely, PostgresDialect } = await import('kysely');
+  const pg = (await import('pg')).default;
+  const database = await createTestDatabase();
+  const statements: string[] = [];
+  const pgDb = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 4 }) }),
+    log: (event) => {
+      statements.push(event.query.sql.toLowerCase());
+    },
+  });
+  try {
+    await migrateToLatest(pgDb);
+    const counter = new SqlRateCounter(pgDb, 'secret-0123456789abcdef');
+    const window = 1_800_000_000_000;
+    const hits = await Promise.all(
+      Array.from({ length: 20 }, () => counter.hit('p:p_participant01', window)),
+    );
+    assert.deepEqual(
+      [...hits].sort((x, y) => x - y),
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
+    const upserts = statements.filter((s) => s.startsWith('insert into "rate_limit_counters"'));
+    const settings = statements.filter((s) => s === 'set local synchronous_commit = off');
+    assert.equal(upserts.length, 20);
+    assert.equal(settings.length, 21, 'one per upsert, and one for the clean-up of old windows');
+  } finally {
+    await pgDb.destroy();
+    await database.drop();
+  }
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Poll } from '@parvis/contract/types';
 import { sql } from 'kysely';
+import { describeCommentConformance } from '../../api/test/comment-conformance.js';
 import { describeConformance, describeParticipantConformance } from '../../api/test/conformance.js';
 import { openSqlite, openSqliteStore } from '../src/database.js';
 import { migrateToLatest } from '../src/migrations/index.js';
@@ -27,6 +28,7 @@ async function tempStore(): Promise<{ store: SqlStore; file: string; cleanup(): 
 
 describeConformance('SqlStore (SQLite)', tempStore);
 describeParticipantConformance('SqlStore (SQLite)', tempStore);
+describeCommentConformance('SqlStore (SQLite)', tempStore);
 
 function poll(id: string, overrides: Partial<Poll> = {}): Poll {
   return {

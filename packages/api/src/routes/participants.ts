@@ -18,6 +18,11 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(routes.exportParticipant, async (c) => {
     const participantId = (await participantOf(c, deps, true)) as string;
     const votes = await store.listVotesOfParticipant(participantId);
+    const [comments, likes, reports] = await Promise.all([
+      store.comments.listCommentsOfParticipant(participantId),
+      store.comments.listLikesOfParticipant(participantId),
+      store.comments.listReportsOfParticipant(participantId),
+    ]);
     const questions = new Map<string, string>();
     for (const vote of votes) {
       if (!questions.has(vote.pollId))
@@ -32,6 +37,24 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
           optionIds: v.optionIds,
           other: v.other,
           votedAt: v.votedAt,
+        })),
+        comments: comments.map((comment) => ({
+          commentId: comment.id,
+          threadId: comment.threadId,
+          parentId: comment.parentId,
+          authorName: comment.authorName,
+          body: comment.body,
+          stance: comment.stance,
+          status: comment.status,
+          createdAt: comment.createdAt,
+          editedAt: comment.editedAt,
+        })),
+        likes,
+        reports: reports.map((r) => ({
+          commentId: r.commentId,
+          reason: r.reason,
+          detail: r.detail,
+          reportedAt: r.reportedAt,
         })),
       },
       200,
@@ -50,6 +73,7 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
         closed && deps.keepClosedVotesOnErasure ? 'anonymise' : 'remove',
       );
     }
+    await store.comments.eraseParticipant(participantId);
     await store.revokeParticipant(participantId, now.toISOString());
     return c.body(null, 204);
   });

@@ -59,7 +59,7 @@ export function pollRoutes(app: OpenAPIHono, deps: AppDeps): void {
         problems,
       );
     }
-    const { outcome, vote } = await store.recordVote({
+    const { outcome, vote, tallies } = await store.recordVote({
       pollId,
       participantId,
       optionIds: normaliseOptionIds(poll, input.optionIds),
@@ -69,7 +69,14 @@ export function pollRoutes(app: OpenAPIHono, deps: AppDeps): void {
     });
     if (outcome === 'exists') throw new ProblemError(409, 'vote_exists');
     return c.json(
-      toView(poll, now, vote, await store.getTallies(pollId), false, isVerified(participantId)),
+      toView(
+        poll,
+        now,
+        vote,
+        tallies ?? (await store.getTallies(pollId)),
+        false,
+        isVerified(participantId),
+      ),
       200,
     );
   });

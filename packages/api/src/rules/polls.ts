@@ -71,6 +71,9 @@ export function lockedChange(before: Poll, after: Poll): string | null {
   if (before.participation !== after.participation) {
     return 'who may vote cannot change once votes exist';
   }
+  if (before.organisationId !== after.organisationId) {
+    return 'the organisation cannot change once votes exist';
+  }
   if (before.otherLabel !== null && after.otherLabel === null)
     return 'the free-text answer cannot be removed once votes exist';
   return null;

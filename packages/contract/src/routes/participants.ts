@@ -47,6 +47,7 @@ export const eraseParticipant = createRoute({
   summary: 'Erase everything stored under your token',
   description: [
     "Removes the participant's votes and free-text answers and revokes the token.",
+    'Their comments are deleted (text and name erased; a comment with replies stays as a placeholder), and their likes and reports removed.',
     "A vote on a consultation still open is un-counted. On a closed one, the server's setting decides: by default the vote stays counted, detached from the participant, and its free text is deleted; or it is un-counted too.",
   ].join(' '),
   security: bearerAuth,

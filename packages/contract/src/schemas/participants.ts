@@ -25,6 +25,28 @@ export const ParticipantData = z
         votedAt: DateTime,
       }),
     ),
+    comments: z.array(
+      z.object({
+        commentId: z.string(),
+        threadId: z.string(),
+        parentId: z.string().nullable(),
+        authorName: z.string().nullable(),
+        body: z.string(),
+        stance: z.string().nullable(),
+        status: z.string(),
+        createdAt: DateTime,
+        editedAt: DateTime.nullable(),
+      }),
+    ),
+    likes: z.array(z.object({ commentId: z.string(), threadId: z.string(), likedAt: DateTime })),
+    reports: z.array(
+      z.object({
+        commentId: z.string(),
+        reason: z.string(),
+        detail: z.string().nullable(),
+        reportedAt: DateTime,
+      }),
+    ),
   })
   .openapi('ParticipantData', {
     description: 'Everything stored under a participant token (GDPR right of access).',

@@ -4,6 +4,7 @@ import { serverSecrets } from './0002-server-secrets.js';
 import { participantsAndIdempotency } from './0003-participants-and-idempotency.js';
 import { pollParticipation } from './0004-poll-participation.js';
 import { rateLimitCounters } from './0005-rate-limit-counters.js';
+import { comments } from './0006-comments.js';
 
 /** Every migration, in order. Names sort: never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-participants-and-idempotency': participantsAndIdempotency,
   '0004-poll-participation': pollParticipation,
   '0005-rate-limit-counters': rateLimitCounters,
+  '0006-comments': comments,
 };
 
 const provider: MigrationProvider = {
