@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isValidRange } from '@parvis/api';
+import { defaultRateLimits, isValidRange } from '@parvis/api';
 import { defaultTrustedProxies } from './client-address.js';
 
 /** Everything the server reads from its environment, checked. */
@@ -24,6 +24,9 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** CIDR ranges exempt from the per-network write limit (a city hall behind one address). */
   rateLimitAllowlist: string[];
+  /** Writes a minute per participant, and per network prefix (IPv4 /24, IPv6 /48). */
+  rateLimitParticipant: number;
+  rateLimitNetwork: number;
   /** Participant-token signing keys from the configuration, current first; null keeps them in
    * the data directory (SQLite) or the database (PostgreSQL). */
   signingKeys: string[] | null;
@@ -97,6 +100,8 @@ export const settings = {
   PARVIS_PUBLIC_URL: 'publicUrl',
   PARVIS_TRUSTED_PROXIES: 'trustedProxies',
   PARVIS_RATE_LIMIT_ALLOWLIST: 'rateLimitAllowlist',
+  PARVIS_RATE_LIMIT_PARTICIPANT: 'rateLimitParticipant',
+  PARVIS_RATE_LIMIT_NETWORK: 'rateLimitNetwork',
   PARVIS_WIDGETS_DIR: 'widgetsDir',
   PARVIS_SIGNING_KEYS: 'signingKeys',
   PARVIS_VERIFIED_ISSUER: 'verifiedIssuer',
@@ -161,6 +166,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitAllowlist: field(
       'PARVIS_RATE_LIMIT_ALLOWLIST',
       () => parseRanges('PARVIS_RATE_LIMIT_ALLOWLIST', value('PARVIS_RATE_LIMIT_ALLOWLIST')) ?? [],
+    ),
+    rateLimitParticipant: field('PARVIS_RATE_LIMIT_PARTICIPANT', () =>
+      parseWholeNumber('PARVIS_RATE_LIMIT_PARTICIPANT', value('PARVIS_RATE_LIMIT_PARTICIPANT'), {
+        fallback: defaultRateLimits.participantPerMinute,
+        max: 100_000,
+        meaning: 'writes a minute per participant',
+      }),
+    ),
+    rateLimitNetwork: field('PARVIS_RATE_LIMIT_NETWORK', () =>
+      parseWholeNumber('PARVIS_RATE_LIMIT_NETWORK', value('PARVIS_RATE_LIMIT_NETWORK'), {
+        fallback: defaultRateLimits.networkPerMinute,
+        max: 1_000_000,
+        meaning: 'writes a minute per network (IPv4 /24, IPv6 /48)',
+      }),
     ),
     signingKeys: field('PARVIS_SIGNING_KEYS', () => parseSigningKeys(value('PARVIS_SIGNING_KEYS'))),
     verifiedTokens: field(
@@ -456,6 +475,22 @@ function parseJwksUrl(text: string): string {
     );
   }
   return url.href;
+}
+
+function parseWholeNumber(
+  name: string,
+  value: string | undefined,
+  { fallback, max, meaning }: { fallback: number; max: number; meaning: string },
+): number {
+  if (!nonEmpty(value)) return fallback;
+  const text = value.trim();
+  const number = Number(text);
+  if (!/^\d{1,7}$/.test(text) || number < 1 || number > max) {
+    throw new ConfigError(
+      `${name} must be a whole number from 1 to ${max} (${meaning}); got "${value}"`,
+    );
+  }
+  return number;
 }
 
 function parseRetentionDays(value: string | undefined): number {

@@ -60,7 +60,11 @@ export async function startServer(
       adminToken: config.adminToken,
       allowedOrigins: withPublicOrigin(config.allowedOrigins, config.publicUrl),
       clientAddress: clientAddresses.lookup,
-      rateLimits: { allowlist: config.rateLimitAllowlist },
+      rateLimits: {
+        allowlist: config.rateLimitAllowlist,
+        participantPerMinute: config.rateLimitParticipant,
+        networkPerMinute: config.rateLimitNetwork,
+      },
       rateCounter,
       onUnexpectedError: (error) => log.error('api_error', 'unexpected error in the api', error),
     });

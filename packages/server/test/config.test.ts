@@ -271,6 +271,8 @@ describe('loadConfig: keys, verified participants, retention, logs', () => {
       PARVIS_VERIFIED_AUDIENCE: 'parvis',
       PARVIS_VERIFIED_JWKS_URL: 'https://auth.ville-verte.fr/jwks.json',
       PARVIS_RETENTION_DAYS: '30',
+      PARVIS_RATE_LIMIT_PARTICIPANT: '10',
+      PARVIS_RATE_LIMIT_NETWORK: '2000',
       PARVIS_ERASURE_AFTER_CLOSE: 'remove',
       LOG_FORMAT: 'text',
     });
@@ -281,6 +283,9 @@ describe('loadConfig: keys, verified participants, retention, logs', () => {
       jwksUrl: 'https://auth.ville-verte.fr/jwks.json',
     });
     assert.equal(config.retentionDays, 30);
+    assert.equal(config.rateLimitParticipant, 10);
+    assert.equal(config.rateLimitNetwork, 2000);
+    assert.equal(loadConfig({}).rateLimitParticipant, 30);
     assert.equal(config.erasureAfterClose, 'remove');
     assert.equal(config.logFormat, 'text');
     assert.deepEqual(
@@ -344,6 +349,16 @@ describe('loadConfig: keys, verified participants, retention, logs', () => {
       /PARVIS_ERASURE_AFTER_CLOSE must be "keep" or "remove"/,
     ],
     ['an unknown log format', { LOG_FORMAT: 'xml' }, /LOG_FORMAT must be "json" or "text"/],
+    [
+      'a zero participant rate limit',
+      { PARVIS_RATE_LIMIT_PARTICIPANT: '0' },
+      /PARVIS_RATE_LIMIT_PARTICIPANT must be a whole number from 1 to 100000/,
+    ],
+    [
+      'a word as network rate limit',
+      { PARVIS_RATE_LIMIT_NETWORK: 'many' },
+      /PARVIS_RATE_LIMIT_NETWORK/,
+    ],
   ];
   for (const [label, env, message] of invalid) {
     it(`refuses ${label}`, () => {
