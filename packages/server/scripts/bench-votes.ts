@@ -4,7 +4,7 @@
 // cluster (scripts/postgres.mjs, fsync and synchronous_commit on) and points the server at it.
 // Loopback only, bounded in requests and time.
 //
-//   node --import tsx packages/server/scripts/bench-votes.ts [--requests 4000] [--connections 32]
+//   node --import tsx packages/server/scripts/bench-votes.ts [--requests 4000] [--connections 32] [--rate 500]
 //     [--database sqlite|pg] [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/prof']
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'sqlite' },
     // e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof': node options for the server process only.
     'server-node-options': { type: 'string', default: '' },
+    // Latency at a fixed arrival rate (votes/s), after the throughput runs; 0 skips it.
+    rate: { type: 'string', default: '0' },
   },
 });
 if (values.database !== 'sqlite' && values.database !== 'pg') {
@@ -31,6 +33,9 @@ const engine = values.database === 'pg' ? 'PostgreSQL' : 'SQLite FULL';
 const requests = bounded(values.requests, 1, 50_000, 'requests');
 const connections = bounded(values.connections, 1, 256, 'connections');
 const warmup = Math.min(500, Math.ceil(requests / 10));
+const rate = bounded(values.rate, 0, 20_000, 'rate');
+// Five seconds of arrivals at the fixed rate.
+const rateRequests = rate * 5;
 const deadline = Date.now() + 180_000;
 
 const pollId = 'cycle-lanes';
@@ -109,6 +114,35 @@ async function drive(label: string, url: URL, tokens: string[]): Promise<Result>
   return { label, ok, failed, seconds, latencies };
 }
 
+/**
+ * Open loop: request i is sent at start + i / rate seconds whatever the answers so far, and its
+ * latency counts from that planned time, so a slow server cannot hide its queue.
+ */
+async function driveAtRate(label: string, url: URL, tokens: string[]): Promise<Result> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    tokens.map(async (token, i) => {
+      const planned = started + (i * 1000) / rate;
+      const wait = planned - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        const { status } = await put(agent, url, token);
+        latencies.push(performance.now() - planned);
+        if (status === 200) ok += 1;
+        else failed += 1;
+      } catch {
+        failed += 1;
+      }
+    }),
+  );
+  agent.destroy();
+  return { label, ok, failed, seconds: (performance.now() - started) / 1000, latencies };
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -182,7 +216,7 @@ try {
     `parvis bench: ${requests} votes (+${warmup} warm-up), ${connections} keep-alive connections, loopback, ` +
       `${engine}, ${cpus().length} CPU, node ${process.version}`,
   );
-  const tokens = await participants(server.url, requests + warmup + 1);
+  const tokens = await participants(server.url, requests + warmup + rateRequests + 1);
   const sample = await new Promise<string>((resolve, reject) => {
     const req = request(
       new URL(`${server.url}/api/v1/polls/${pollId}/vote`),
@@ -208,12 +242,18 @@ try {
   const parvis = report(await drive(`parvis-server (${engine})`, serverUrl, measured));
   const baseline = report(await drive('bare node:http', bare.url, measured));
   console.log(`ratio parvis / bare: ${((parvis / baseline) * 100).toFixed(1)} %`);
+  if (rate > 0) {
+    const atRate = tokens.slice(warmup + requests, warmup + requests + rateRequests);
+    console.log(`latency at a fixed rate of ${rate} votes/s for 5 s (open loop):`);
+    report(await driveAtRate(`parvis-server (${engine})`, serverUrl, atRate));
+    report(await driveAtRate('bare node:http', bare.url, atRate));
+  }
 
   const view = (await (await adminCall(server.url, 'GET', `/v1/admin/polls/${pollId}`)).json()) as {
     results: { voters: number };
   };
   console.log(
-    `votes counted by the server: ${view.results.voters} (expected ${warmup + requests + 1})`,
+    `votes counted by the server: ${view.results.voters} (expected ${warmup + requests + (rate > 0 ? rateRequests : 0) + 1})`,
   );
 } finally {
   bare?.child.kill('SIGTERM');
