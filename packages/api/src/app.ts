@@ -11,7 +11,7 @@ import {
   type RateCounter,
   type RateLimits,
 } from './rate-limit.js';
-import { cors } from './cors.js';
+import { consultationOrigins, cors } from './cors.js';
 import { idempotency } from './idempotency.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { adminParticipantRoutes } from './routes/admin-participants.js';
@@ -113,10 +113,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
 
   app.use(
     '*',
-    cors(options.allowedOrigins ?? [], async (path) => {
-      const pollId = /^\/v1\/polls\/([a-z0-9-]{1,64})\//.exec(path)?.[1];
-      return pollId ? ((await deps.store.getPoll(pollId))?.allowedOrigins ?? null) : null;
-    }),
+    cors(options.allowedOrigins ?? [], (path) => consultationOrigins(deps.store, path)),
   );
   app.use('*', async (c, next) => {
     c.header('cache-control', 'no-store');

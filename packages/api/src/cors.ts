@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { problemResponse } from './problem.js';
+import type { Store } from './store.js';
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const allowHeaders = 'authorization, content-type, idempotency-key';
@@ -52,4 +53,14 @@ function sameHost(origin: string, host: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/** The consultation a write path belongs to, and the sites it allows; null: the server's list. */
+export async function consultationOrigins(store: Store, path: string): Promise<string[] | null> {
+  const [, kind, id] =
+    /^\/v1\/(polls|threads|comments)\/([A-Za-z0-9_-]{1,80})(?:\/|$)/.exec(path) ?? [];
+  if (!kind || !id) return null;
+  if (kind === 'polls') return (await store.getPoll(id))?.allowedOrigins ?? null;
+  const threadId = kind === 'threads' ? id : (await store.comments.getComment(id))?.threadId;
+  return threadId ? ((await store.comments.getThread(threadId))?.allowedOrigins ?? null) : null;
 }

@@ -85,4 +85,30 @@ describe('CORS', () => {
     );
     assert.equal(invalid.status, 400);
   });
+
+  it("applies a thread's own sites to its comments, likes and reports", async () => {
+    const api = makeApi(new MemoryStore(), undefined, {
+      allowedOrigins: ['https://www.ville-verte.fr'],
+    });
+    const created = await api.admin('POST', '/v1/admin/threads', {
+      id: 'tram',
+      title: 'La ligne de tram',
+      allowedOrigins: ['https://www.commune-voisine.fr'],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    const token = await api.participant();
+    const post = (origin: string) =>
+      api.call('POST', '/v1/threads/tram/comments', {
+        token,
+        body: { body: 'Bonne idée' },
+        headers: { origin },
+      });
+    assert.equal((await post('https://www.ville-verte.fr')).status, 403);
+    const ok = await post('https://www.commune-voisine.fr');
+    assert.equal(ok.status, 201, JSON.stringify(ok.json));
+    const like = (origin: string) =>
+      api.call('PUT', `/v1/comments/${ok.json.id}/like`, { token, headers: { origin } });
+    assert.equal((await like('https://www.ville-verte.fr')).status, 403);
+    assert.equal((await like('https://www.commune-voisine.fr')).status, 200);
+  });
 });

@@ -76,6 +76,7 @@ try {
     authorNameRequired: false,
     participation: 'anonymous',
     privacyUrl: null,
+    allowedOrigins: null,
     timeZone: 'Europe/Paris',
     createdAt: new Date(created).toISOString(),
     updatedAt: new Date(created).toISOString(),

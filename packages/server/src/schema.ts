@@ -115,6 +115,7 @@ export interface CommentThreadsTable {
   author_name_required: number;
   participation: string;
   privacy_url: string | null;
+  allowed_origins: string | null;
   time_zone: string;
   created_at: string;
   updated_at: string;

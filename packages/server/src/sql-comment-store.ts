@@ -35,6 +35,7 @@ const threadColumns = [
   'author_name_required',
   'participation',
   'privacy_url',
+  'allowed_origins',
   'time_zone',
   'created_at',
   'updated_at',
@@ -727,6 +728,7 @@ function toThreadRow(thread: ThreadSettings) {
     author_name_required: thread.authorNameRequired ? 1 : 0,
     participation: thread.participation,
     privacy_url: thread.privacyUrl,
+    allowed_origins: thread.allowedOrigins === null ? null : JSON.stringify(thread.allowedOrigins),
     time_zone: thread.timeZone,
     created_at: thread.createdAt,
     updated_at: thread.updatedAt,
@@ -745,6 +747,7 @@ interface ThreadRow {
   author_name_required: number;
   participation: string;
   privacy_url: string | null;
+  allowed_origins: string | null;
   time_zone: string;
   created_at: string;
   updated_at: string;
@@ -769,6 +772,8 @@ function toThread(row: ThreadRow): Thread {
     authorNameRequired: Number(row.author_name_required) === 1,
     participation: row.participation === 'verified' ? 'verified' : 'anonymous',
     privacyUrl: row.privacy_url,
+    allowedOrigins:
+      row.allowed_origins === null ? null : (JSON.parse(row.allowed_origins) as string[]),
     timeZone: row.time_zone,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { DateTime, Slug, TimeZone } from './common.js';
+import { AllowedOrigins, DateTime, Slug, TimeZone } from './common.js';
 import { Participation } from './polls.js';
 
 /**
@@ -98,6 +98,7 @@ const threadFields = {
   }),
   participation: Participation.default('anonymous'),
   privacyUrl: PrivacyUrl.default(null),
+  allowedOrigins: AllowedOrigins.default(null),
   timeZone: TimeZone.default('Europe/Paris'),
 };
 
@@ -132,6 +133,7 @@ export const Thread = z
     authorNameRequired: z.boolean(),
     participation: Participation,
     privacyUrl: z.string().nullable(),
+    allowedOrigins: z.array(z.string()).nullable(),
     timeZone: z.string(),
     createdAt: DateTime,
     updatedAt: DateTime,
@@ -154,6 +156,7 @@ export const ThreadPatch = z
     authorNameRequired: z.boolean().optional(),
     participation: Participation.optional(),
     privacyUrl: PrivacyUrl.optional(),
+    allowedOrigins: AllowedOrigins.optional(),
     timeZone: TimeZone.optional(),
   })
   .openapi('ThreadPatch', {

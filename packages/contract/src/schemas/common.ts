@@ -41,3 +41,9 @@ function isOrigin(value: string): boolean {
     return false;
   }
 }
+
+/** Sites allowed to write to one consultation from a browser; null: the server's list. */
+export const AllowedOrigins = z.array(Origin).max(50).nullable().openapi({
+  description:
+    "Sites whose pages may send answers to this consultation from a browser. Null: the server's list (PARVIS_ALLOWED_ORIGINS).",
+});

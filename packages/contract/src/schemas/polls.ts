@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { DateTime, Origin, Slug, TimeZone } from './common.js';
+import { AllowedOrigins, DateTime, Slug, TimeZone } from './common.js';
 
 export const limits = {
   questionLength: 300,
@@ -54,10 +54,7 @@ const pollFields = {
   resultsVisibility: ResultsVisibility.default('after-vote'),
   allowVoteChange: z.boolean().default(false),
   participation: Participation.default('anonymous'),
-  allowedOrigins: z.array(Origin).max(50).nullable().default(null).openapi({
-    description:
-      "Sites whose pages may send answers to this consultation from a browser. Null: the server's list (PARVIS_ALLOWED_ORIGINS).",
-  }),
+  allowedOrigins: AllowedOrigins.default(null),
   timeZone: TimeZone.default('Europe/Paris'),
   privacyUrl: z
     .url({ protocol: /^https?$/ })
@@ -160,7 +157,7 @@ export const PollPatch = z
     resultsVisibility: ResultsVisibility.optional(),
     allowVoteChange: z.boolean().optional(),
     participation: Participation.optional(),
-    allowedOrigins: z.array(Origin).max(50).nullable().optional(),
+    allowedOrigins: AllowedOrigins.optional(),
     timeZone: TimeZone.optional(),
     privacyUrl: z
       .url({ protocol: /^https?$/ })

@@ -19,6 +19,8 @@ export const comments: Migration = {
       .addColumn('author_name_required', 'integer', (col) => col.notNull())
       .addColumn('participation', 'text', (col) => col.notNull())
       .addColumn('privacy_url', 'text')
+      // JSON array of origins; null: the server's list.
+      .addColumn('allowed_origins', 'text')
       .addColumn('time_zone', 'text', (col) => col.notNull())
       .addColumn('created_at', 'text', (col) => col.notNull())
       .addColumn('updated_at', 'text', (col) => col.notNull())
