@@ -724,6 +724,12 @@ export function describeCommentConformance(
         assert.equal((await view()).json.page.items[0].status, 'published', 'one report only');
         const bad = await api.call('POST', path, { token: reporter, body: { reason: 'boring' } });
         assert.equal(bad.json.code, 'validation_failed');
+        const control = await api.call('POST', path, {
+          token: await api.participant(),
+          body: { reason: 'other', detail: 'bell \u0007 here' },
+        });
+        assert.equal(control.status, 422);
+        assert.equal(control.json.code, 'body_invalid');
         const long = await api.call('POST', path, {
           token: reporter,
           body: { reason: 'other', detail: 'x'.repeat(501) },

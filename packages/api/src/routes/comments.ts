@@ -10,6 +10,7 @@ import {
   canPost,
   checkAuthorName,
   checkBody,
+  checkReportDetail,
   checkStance,
   decodeCursor,
   editRefusal,
@@ -398,11 +399,13 @@ export function commentRoutes(app: OpenAPIHono, deps: AppDeps, options: CommentR
     if (!comment || comment.status !== 'published')
       throw new ProblemError(404, 'comment_not_found');
     const thread = await writableThread(comment.threadId, participantId);
+    const detail = checkReportDetail(input.detail);
+    if (!detail.ok) throw new ProblemError(422, detail.problem.code, detail.problem.detail);
     const { created, report, openReports } = await comments.addReport({
       commentId,
       participantId,
       reason: input.reason,
-      detail: input.detail ? input.detail : null,
+      detail: detail.detail,
       reportedAt: deps.now().toISOString(),
     });
     if (created && shouldAutoHide(thread, comment, openReports)) {

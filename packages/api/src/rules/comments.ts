@@ -130,6 +130,17 @@ export function checkAuthorName(
   return { ok: true, name };
 }
 
+/** Checks the free text of a report like a comment body: no control characters, no broken Unicode. */
+export function checkReportDetail(
+  raw: string | undefined,
+): { ok: true; detail: string | null } | { ok: false; problem: TextProblem } {
+  const detail = raw === undefined ? '' : tidyText(raw);
+  if (hasLoneSurrogate(detail) || forbiddenCharacter.test(detail)) {
+    return fail('body_invalid', 'the report text contains characters that cannot be used');
+  }
+  return { ok: true, detail: detail.replace(invisible, '') === '' ? null : detail };
+}
+
 /** Top-level comments must take a stance when the thread asks for one; replies may. */
 export function checkStance(
   thread: Thread,
