@@ -34,3 +34,4 @@ export type {
   LikeRecord,
   ThreadSettings,
 } from './comment-store.js';
+export { sameVote } from './rules/votes.js';

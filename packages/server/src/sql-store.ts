@@ -14,7 +14,7 @@ import type {
   VoteOutcome,
   VoteRecord,
 } from '@parvis/api';
-import { anonymousId } from '@parvis/api';
+import { anonymousId, sameVote } from '@parvis/api';
 import type { OtherAnswer, Poll, PollOption } from '@parvis/contract/types';
 import type { Database, PollsTable, PollVotesTable } from './schema.js';
 import { commentStoreOf } from './sql-comment-store.js';
@@ -757,14 +757,6 @@ function selectVote(db: Executor, pollId: string, participantId: string) {
     .where('poll_id', '=', pollId)
     .where('participant_id', '=', participantId)
     .executeTakeFirst();
-}
-
-function sameVote(a: VoteRecord, b: VoteRecord): boolean {
-  return (
-    a.other === b.other &&
-    a.optionIds.length === b.optionIds.length &&
-    a.optionIds.every((id, i) => id === b.optionIds[i])
-  );
 }
 
 function toVote(row: Selectable<PollVotesTable>): VoteRecord {

@@ -1,5 +1,6 @@
 // End to end: the demo site on the real server in real Chromium. A citizen votes with the
-// keyboard only, sees the results, reloads, and still sees their vote after a server restart.
+// keyboard only, sees the results, reloads, and still sees their vote after a server restart;
+// then comments and replies with the keyboard only, and sees both after a reload.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +17,15 @@ const widgetsDir = process.env.PARVIS_WIDGETS_DIR
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** What is focused, looking through shadow roots. */
-function focused(page: Page): Promise<{ tag: string; type: string | null; text: string } | null> {
+interface Focused {
+  tag: string;
+  type: string | null;
+  text: string;
+  name: string | null;
+  id: string;
+}
+
+function focused(page: Page): Promise<Focused | null> {
   return page.evaluate(() => {
     let active: Element | null = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
@@ -25,15 +34,14 @@ function focused(page: Page): Promise<{ tag: string; type: string | null; text: 
       tag: active.tagName.toLowerCase(),
       type: active.getAttribute('type'),
       text: active.textContent?.trim() ?? '',
+      name: active.getAttribute('name'),
+      id: active.id,
     };
   });
 }
 
-async function tabUntil(
-  page: Page,
-  matches: (el: { tag: string; type: string | null; text: string }) => boolean,
-): Promise<void> {
-  for (let i = 0; i < 60; i += 1) {
+async function tabUntil(page: Page, matches: (el: Focused) => boolean): Promise<void> {
+  for (let i = 0; i < 80; i += 1) {
     await page.keyboard.press('Tab');
     const el = await focused(page);
     if (el && matches(el)) return;
@@ -155,11 +163,80 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, [], 'no console error, failed request or third-party request');
   });
 
+  it('comments and replies with the keyboard, and sees both after a reload', async () => {
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    const seen: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') seen.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) seen.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(`${server.url}/`);
+    const thread = page.locator('parvis-comments');
+    await thread.getByLabel('Votre commentaire', { exact: true }).waitFor({ timeout: 20_000 });
+    // The seeded French comments and the city's official answer are there.
+    await thread.getByText('Réponse officielle').first().waitFor();
+    const text = `Des arceaux couverts devant la médiathèque, ${Date.now()}`;
+    const reply = 'Bonne idée, et un atelier de réparation ?';
+
+    // Keyboard only: the stance radios (Space chooses "Pour"), the text, the name, Publish.
+    await tabUntil(page, (el) => el.tag === 'input' && el.name === 'stance');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.id, 'body');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page))?.id, 'name');
+    await page.keyboard.type('Inès');
+    await tabUntil(page, (el) => el.tag === 'button');
+    assert.equal((await focused(page))?.text, 'Publier');
+    await page.keyboard.press('Enter');
+    await thread
+      .getByRole('status')
+      .filter({ hasText: /votre commentaire a été publié/i })
+      .waitFor({ timeout: 15_000 });
+    const mine = thread.getByRole('article', { name: 'Commentaire de Inès' });
+    await mine.getByText(text).waitFor();
+    assert.match((await mine.textContent()) ?? '', /Pour/);
+
+    // Reply to it: Tab from the confirmation to its Reply button, Enter, type, publish.
+    await tabUntil(page, (el) => el.tag === 'button' && el.text === 'Répondre');
+    await page.keyboard.press('Enter');
+    assert.equal((await focused(page))?.id, 'reply-body');
+    await page.keyboard.type(reply);
+    await tabUntil(page, (el) => el.tag === 'button');
+    assert.equal((await focused(page))?.text, 'Publier ma réponse');
+    await page.keyboard.press('Enter');
+    await thread.getByText(reply).waitFor({ timeout: 15_000 });
+    assert.equal((await focused(page))?.tag, 'article', 'focus moved to the new reply');
+
+    await page.reload();
+    await thread.getByText(text).waitFor({ timeout: 15_000 });
+    await thread.getByText(reply).waitFor();
+    const replies = thread
+      .getByRole('article', { name: 'Commentaire de Inès' })
+      .filter({ hasText: reply });
+    assert.equal(await replies.count(), 1, 'the reply is listed once, under the comment');
+    await context.close();
+    assert.deepEqual(seen, [], 'no console error or failed request');
+  });
+
   it('fits a 320 px screen without horizontal scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await page.locator('parvis-poll').getByRole('radio').first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('parvis-comments')
+      .getByLabel('Votre commentaire', { exact: true })
+      .waitFor();
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

@@ -2,8 +2,6 @@
 // database shows: two stores (two pools, as two server processes would have) voting at once.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { NewVote } from '@parvis/api';
-import type { Poll } from '@parvis/contract/types';
 import { sql } from 'kysely';
 import { describeCommentConformance } from '../../api/test/comment-conformance.js';
 import { describeConformance } from '../../api/test/conformance.js';
@@ -17,6 +15,7 @@ import { migrateToLatest } from '../src/migrations/index.js';
 import { loadSharedSigningKey } from '../src/shared-signing-key.js';
 import { SqlStore } from '../src/sql-store.js';
 import { createTestDatabase, type TestDatabase } from './pg-helpers.js';
+import { poll, vote } from './fixtures.js';
 
 describeCommentConformance('SqlStore on PostgreSQL', async () => {
   const database = await createTestDatabase();
@@ -40,45 +39,6 @@ describeConformance('SqlStore on PostgreSQL', async () => {
     },
   };
 });
-
-function poll(id: string, overrides: Partial<Poll> = {}): Poll {
-  return {
-    id,
-    organisationId: 'default',
-    question: 'Quelle priorité ?',
-    description: '',
-    choice: 'single',
-    minChoices: 1,
-    maxChoices: 1,
-    options: [
-      { id: 'a', label: 'A' },
-      { id: 'b', label: 'B' },
-      { id: 'c', label: 'C' },
-    ],
-    otherLabel: null,
-    opensAt: null,
-    closesAt: null,
-    resultsVisibility: 'after-vote',
-    allowVoteChange: false,
-    participation: 'anonymous',
-    allowedOrigins: null,
-    timeZone: 'Europe/Paris',
-    privacyUrl: null,
-    createdAt: '2027-03-01T10:00:00.000Z',
-    updatedAt: '2027-03-01T10:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function vote(
-  pollId: string,
-  participantId: string,
-  optionIds: string[],
-  other: string | null = null,
-  replace = false,
-): NewVote {
-  return { pollId, participantId, optionIds, other, votedAt: new Date().toISOString(), replace };
-}
 
 /** The counters as stored, and the same numbers recomputed from the vote rows, in SQL. */
 async function countersAndRows(database: TestDatabase, pollId: string) {

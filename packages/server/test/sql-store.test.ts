@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Poll } from '@parvis/contract/types';
 import { sql } from 'kysely';
 import { describeCommentConformance } from '../../api/test/comment-conformance.js';
 import { describeConformance, describeParticipantConformance } from '../../api/test/conformance.js';
@@ -11,6 +10,7 @@ import { openSqlite, openSqliteStore } from '../src/database.js';
 import { migrateToLatest } from '../src/migrations/index.js';
 import { seedDemo } from '../src/seed.js';
 import { SqlStore } from '../src/sql-store.js';
+import { poll, vote } from './fixtures.js';
 
 async function tempStore(): Promise<{ store: SqlStore; file: string; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'parvis-sql-'));
@@ -29,45 +29,6 @@ async function tempStore(): Promise<{ store: SqlStore; file: string; cleanup(): 
 describeConformance('SqlStore (SQLite)', tempStore);
 describeParticipantConformance('SqlStore (SQLite)', tempStore);
 describeCommentConformance('SqlStore (SQLite)', tempStore);
-
-function poll(id: string, overrides: Partial<Poll> = {}): Poll {
-  return {
-    id,
-    organisationId: 'default',
-    question: 'Quelle priorité ?',
-    description: '',
-    choice: 'single',
-    minChoices: 1,
-    maxChoices: 1,
-    options: [
-      { id: 'a', label: 'A' },
-      { id: 'b', label: 'B' },
-      { id: 'c', label: 'C' },
-    ],
-    otherLabel: null,
-    opensAt: null,
-    closesAt: null,
-    resultsVisibility: 'after-vote',
-    allowVoteChange: false,
-    participation: 'anonymous',
-    allowedOrigins: null,
-    timeZone: 'Europe/Paris',
-    privacyUrl: null,
-    createdAt: '2027-03-01T10:00:00.000Z',
-    updatedAt: '2027-03-01T10:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function vote(
-  pollId: string,
-  participantId: string,
-  optionIds: string[],
-  other: string | null = null,
-  replace = false,
-) {
-  return { pollId, participantId, optionIds, other, votedAt: new Date().toISOString(), replace };
-}
 
 /** The tallies recomputed from the vote rows, to compare with the counters. */
 async function countedFromRows(file: string, pollId: string) {
