@@ -1,6 +1,7 @@
 // Prints the gzip weight of what a page with one <parvis-poll> downloads before it can render
 // (parvis.js, the poll chunk, Lit and the shared code, plus the French locale on French pages),
-// and of the lazy Chart.js chunk. Builds first unless `--no-build` is given.
+// and of the lazy Chart.js chunk; then what a <parvis-comments> adds over the poll, with and
+// without its lazy DOMPurify chunk. Builds first unless `--no-build` is given.
 //   node packages/widgets/scripts/size.mjs [--no-build] [--budget 12288]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ const entryKey = 'packages/widgets/src/parvis.ts';
 const pollKey = 'packages/widgets/src/poll/define.ts';
 const chartKey = 'packages/widgets/src/poll/chart.ts';
 const frKey = 'packages/widgets/src/generated/locales/fr.ts';
+const commentsKey = 'packages/widgets/src/comments/define.ts';
+const purifyKey = Object.keys(manifest).find((key) => key.includes('/dompurify/'));
 
 /** The files a chunk needs before it runs: itself and its static imports, transitively. */
 function closure(key, into = new Set()) {
@@ -45,11 +48,21 @@ const first = closure(pollKey, closure(entryKey));
 const french = minus(closure(frKey), first);
 const chart = minus(closure(chartKey), first);
 
+const comments = minus(closure(commentsKey), first);
+if (!purifyKey) throw new Error('no DOMPurify chunk in the build manifest');
+const purify = minus(closure(purifyKey), new Set([...first, ...comments]));
+if ([...first].some((file) => purify.has(file))) {
+  throw new Error('DOMPurify is in the poll first payload: it must stay a lazy chunk');
+}
+
 const rows = [
   ['first payload, English page', first],
   ['  + French locale', french],
   ['first payload, French page', new Set([...first, ...french])],
   ['Chart.js chunk (lazy)', chart],
+  ['comments over the poll', comments],
+  ['  + DOMPurify chunk (lazy)', purify],
+  ['comments over the poll, all', new Set([...comments, ...purify])],
 ];
 for (const [label, files] of rows) {
   console.log(

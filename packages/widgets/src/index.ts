@@ -1,4 +1,10 @@
 // Registers every Parvis widget and exports the public API for bundler users.
 export { ParvisPoll, definePoll } from './poll/define.js';
+export {
+  ParvisComments,
+  ParvisCommentEvent,
+  defineComments,
+  type CommentDetail,
+} from './comments/define.js';
 export { configure, type ParvisConfig, type TokenRequest } from './shared/configure.js';
 export { ParvisErrorEvent, ParvisVoteEvent, type VoteDetail } from './shared/events.js';

@@ -9,6 +9,7 @@ export { configure, type ParvisConfig, type TokenRequest } from './shared/config
 
 const widgets: Record<string, () => Promise<unknown>> = {
   'parvis-poll': () => import('./poll/define.js'),
+  'parvis-comments': () => import('./comments/define.js'),
 };
 
 const pending = new Set(Object.keys(widgets));

@@ -751,6 +751,13 @@ describe('<parvis-poll> languages', () => {
 });
 
 describe('<parvis-poll> chart view', () => {
+  it('never loads DOMPurify (only the comment widget renders user Markdown)', async () => {
+    const el = await renderPoll();
+    expect($$(el, 'input[name="choice"]')).to.have.length(3);
+    await aTimeout(100);
+    expect(resourceLoaded(/\/dompurify\/|comments\/sanitize/)).to.equal(false);
+  });
+
   it('never loads Chart.js without with-chart', async () => {
     await createPoll({ id: 'plain', resultsVisibility: 'always' });
     const el = await renderPoll('plain');
