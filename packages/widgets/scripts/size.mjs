@@ -21,7 +21,7 @@ const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), '
 const entryKey = 'packages/widgets/src/parvis.ts';
 const pollKey = 'packages/widgets/src/poll/define.ts';
 const chartKey = 'packages/widgets/src/poll/chart.ts';
-const frKey = 'packages/widgets/src/generated/locales/fr.ts';
+const frKey = (part) => `packages/widgets/src/generated/locales/fr/${part}.ts`;
 const commentsKey = 'packages/widgets/src/comments/define.ts';
 const purifyKey = Object.keys(manifest).find((key) => key.includes('/dompurify/'));
 
@@ -45,10 +45,11 @@ const raw = (files) =>
 const minus = (a, b) => new Set([...a].filter((x) => !b.has(x)));
 
 const first = closure(pollKey, closure(entryKey));
-const french = minus(closure(frKey), first);
+const french = minus(closure(frKey('poll'), closure(frKey('shared'))), first);
 const chart = minus(closure(chartKey), first);
 
 const comments = minus(closure(commentsKey), first);
+const commentsFrench = minus(closure(frKey('comments')), first);
 if (!purifyKey) throw new Error('no DOMPurify chunk in the build manifest');
 const purify = minus(closure(purifyKey), new Set([...first, ...comments]));
 if ([...first].some((file) => purify.has(file))) {
@@ -57,10 +58,11 @@ if ([...first].some((file) => purify.has(file))) {
 
 const rows = [
   ['first payload, English page', first],
-  ['  + French locale', french],
+  ['  + French messages (poll, shared)', french],
   ['first payload, French page', new Set([...first, ...french])],
   ['Chart.js chunk (lazy)', chart],
   ['comments over the poll', comments],
+  ['  + its French messages', commentsFrench],
   ['  + DOMPurify chunk (lazy)', purify],
   ['comments over the poll, all', new Set([...comments, ...purify])],
 ];

@@ -224,6 +224,7 @@ export class ParvisComments extends LitElement {
   #generation = 0;
 
   readonly #loader = new ClientController(this, {
+    messages: 'comments',
     api: () => this.api,
     args: () => [this.thread, this.sort] as const,
     load: async ({ client, signal, token }, [threadId, sort]) => {
@@ -348,7 +349,7 @@ export class ParvisComments extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const ready = localeReady();
+    const ready = localeReady('comments');
     return html`<div class="wrapper" part="base" lang=${ready ? activeLocale() : nothing}>
       ${this.#loader.render({
         initial: () => this.#renderLoading(),
@@ -364,7 +365,7 @@ export class ParvisComments extends LitElement {
   #renderLoading(): TemplateResult {
     return html`<div class="loading" role="status">
       ${
-        localeReady()
+        localeReady('comments')
           ? html`<span class="visually-hidden"
               >${msg('Loading the discussion…', { id: 'comments.loading' })}</span
             >`

@@ -114,6 +114,7 @@ export class ParvisPoll extends LitElement {
   #chartRows: ResultRow[] = [];
 
   readonly #loader = new ClientController(this, {
+    messages: 'poll',
     api: () => this.api,
     args: () => [this.poll] as const,
     load: async ({ client, signal, token }, [pollId]) => {
@@ -154,7 +155,7 @@ export class ParvisPoll extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const ready = localeReady();
+    const ready = localeReady('poll');
     return html`<div class="wrapper" part="base" lang=${ready ? activeLocale() : nothing}>
       ${this.#loader.render({
         initial: () => this.#renderLoading(),
@@ -169,7 +170,7 @@ export class ParvisPoll extends LitElement {
     // Text only once the locale is ready, so a French page never flashes English.
     return html`<div class="loading" role="status">
       ${
-        localeReady()
+        localeReady('poll')
           ? html`<span class="visually-hidden"
               >${msg('Loading the poll…', { id: 'poll.loading' })}</span
             >`

@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createClient, type ParvisClient } from '@parvis/contract/client';
 import { getConfig, onConfigChange, resolveApi } from './configure.js';
 import { currentToken, forgetToken, writeToken } from './identity.js';
-import { ensureLocale } from './localize.js';
+import { ensureLocale, type MessagePart } from './localize.js';
 import { WidgetError, isAbort, toFailure } from './problems.js';
 
 export interface ClientContext {
@@ -19,6 +19,8 @@ export interface ClientContext {
 }
 
 export interface ClientControllerOptions<T, A extends readonly unknown[]> {
+  /** The widget's message catalogue, loaded in the page's language before the first render. */
+  messages: MessagePart;
   /** The element's own `api` attribute. */
   api: () => string | null | undefined;
   /** What the data depends on besides the backend: a change reloads. */
@@ -127,7 +129,7 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
   }
 
   async #read(apiAttribute: string | null | undefined, args: A, signal: AbortSignal): Promise<T> {
-    await ensureLocale();
+    await ensureLocale(this.#options.messages);
     signal.throwIfAborted();
     // The locale is ready: the loading state may now say so in the page's language.
     this.#host.requestUpdate();

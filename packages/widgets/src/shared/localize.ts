@@ -11,13 +11,26 @@ import { getConfig } from './configure.js';
 export type Locale = 'fr' | 'en';
 export const sourceLocale: Locale = 'en';
 
-// A static map: bundlers split each locale into its own lazy chunk.
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ templates: TemplateMap }>> = {
-  fr: () => import('../generated/locales/fr.js'),
+/** The message catalogues a widget needs: its own, plus the shared one (errors and the like). */
+export type MessagePart = 'poll' | 'comments';
+type Part = MessagePart | 'shared';
+
+// A static map: bundlers split each locale and widget into its own lazy chunk, so a French page
+// with only a poll never downloads the comment widget's messages.
+const loaders: Record<
+  Exclude<Locale, 'en'>,
+  Record<Part, () => Promise<{ templates: TemplateMap }>>
+> = {
+  fr: {
+    shared: () => import('../generated/locales/fr/shared.js'),
+    poll: () => import('../generated/locales/fr/poll.js'),
+    comments: () => import('../generated/locales/fr/comments.js'),
+  },
 };
 
 const catalogues = new Map<Locale, TemplateMap>([['en', {}]]);
-const loading = new Map<Locale, Promise<void>>();
+const loaded = new Set<string>();
+const loading = new Map<string, Promise<void>>();
 let active: Locale = sourceLocale;
 
 /** The page's language from `<html lang>`: English or French, French when neither. */
@@ -30,29 +43,36 @@ export function activeLocale(): Locale {
   return active;
 }
 
-/**
- * Loads the page's locale and makes it active. Resolves once messages can render, even when the
- * locale module fails to load (then the English source shows rather than nothing).
- */
-export async function ensureLocale(): Promise<Locale> {
-  const locale = pageLocale();
-  if (!catalogues.has(locale) && locale !== 'en') {
-    let pending = loading.get(locale);
-    if (!pending) {
-      pending = loaders[locale]()
-        .then((module) => void catalogues.set(locale, module.templates))
-        .catch(() => void loading.delete(locale));
-      loading.set(locale, pending);
-    }
-    await pending;
+function loadPart(locale: Exclude<Locale, 'en'>, part: Part): Promise<void> {
+  const key = `${locale}:${part}`;
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = loaders[locale][part]()
+      .then((module) => {
+        catalogues.set(locale, { ...catalogues.get(locale), ...module.templates });
+        loaded.add(key);
+      })
+      .catch(() => void loading.delete(key));
+    loading.set(key, pending);
   }
-  active = catalogues.has(locale) ? locale : sourceLocale;
+  return pending;
+}
+
+/**
+ * Loads the page's locale for a widget and makes it active. Resolves once messages can render,
+ * even when a locale module fails to load (then the English source shows rather than nothing).
+ */
+export async function ensureLocale(part: MessagePart): Promise<Locale> {
+  const locale = pageLocale();
+  if (locale !== 'en') await Promise.all([loadPart(locale, 'shared'), loadPart(locale, part)]);
+  active = localeReady(part) ? locale : sourceLocale;
   return active;
 }
 
-/** True when the page's locale is loaded, so a widget may render text without waiting. */
-export function localeReady(): boolean {
-  return catalogues.has(pageLocale());
+/** True when the page's locale is loaded for this widget, so it may render text without waiting. */
+export function localeReady(part: MessagePart): boolean {
+  const locale = pageLocale();
+  return locale === 'en' || (loaded.has(`${locale}:shared`) && loaded.has(`${locale}:${part}`));
 }
 
 function join(strings: readonly string[], values: readonly unknown[], order?: readonly number[]) {
