@@ -16,6 +16,7 @@ import { idempotency } from './idempotency.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { adminParticipantRoutes } from './routes/admin-participants.js';
 import { commentThreadRoutes } from './routes/comment-threads.js';
+import { ideaBoardRoutes } from './routes/idea-boards.js';
 import { adminPollRoutes } from './routes/admin-polls.js';
 import { participantRoutes } from './routes/participants.js';
 import { pollRoutes } from './routes/polls.js';
@@ -161,6 +162,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   adminPollRoutes(app, deps);
   adminParticipantRoutes(app, deps);
   commentThreadRoutes(app, deps, options);
+  ideaBoardRoutes(app, deps);
 
   app.notFound((c) => problemResponse(c, 404, 'not_found'));
   app.onError((error, c) => {

@@ -7,8 +7,13 @@ const allowHeaders = 'authorization, content-type, idempotency-key';
 
 /**
  * Reads are open to every origin. Writes from a browser (a request with an Origin header) are
- * allowed from the server's own origin and the listed ones only. No credentials: the contract
- * uses bearer tokens, never cookies.
+ * allowed from the server's own origin and the listed ones only, except the participant's own
+ * routes (`/v1/participants…`: getting a token, exporting or erasing one's data), which concern no
+ * consultation. No credentials: the contract uses bearer tokens, never cookies.
+ *
+ * Preflights are answered for every origin, so that a refused write reaches the server and gets a
+ * readable 403 origin_not_allowed: the widget can then tell the site's editors what is wrong
+ * instead of reporting a network failure. The 403 is the gate.
  */
 export function cors(
   allowedOrigins: string[] | '*',
@@ -19,7 +24,7 @@ export function cors(
     const origin = c.req.header('origin');
     const method = c.req.method;
     const allowed = async (origin: string, host: string | undefined) => {
-      if (sameHost(origin, host)) return true;
+      if (sameHost(origin, host) || c.req.path.startsWith('/v1/participants')) return true;
       const own = await originsFor(c.req.path);
       if (own) return own.includes(origin);
       return allowedOrigins === '*' || allowedOrigins.includes(origin);
@@ -27,14 +32,14 @@ export function cors(
     if (method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
       const requested = c.req.header('access-control-request-method')!.toUpperCase();
       const headers = new Headers({ vary: 'Origin', 'access-control-max-age': '600' });
-      if (!writeMethods.has(requested) || (await allowed(origin, c.req.header('host')))) {
-        headers.set('access-control-allow-origin', writeMethods.has(requested) ? origin : '*');
-        headers.set('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
-        headers.set('access-control-allow-headers', allowHeaders);
-      }
+      headers.set('access-control-allow-origin', writeMethods.has(requested) ? origin : '*');
+      headers.set('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
+      headers.set('access-control-allow-headers', allowHeaders);
       return new Response(null, { status: 204, headers });
     }
     if (origin && writeMethods.has(method) && !(await allowed(origin, c.req.header('host')))) {
+      c.header('access-control-allow-origin', origin);
+      c.header('vary', 'Origin', { append: true });
       return problemResponse(c, 403, 'origin_not_allowed', `writes from ${origin} are not allowed`);
     }
     await next();
@@ -58,9 +63,13 @@ function sameHost(origin: string, host: string | undefined): boolean {
 /** The consultation a write path belongs to, and the sites it allows; null: the server's list. */
 export async function consultationOrigins(store: Store, path: string): Promise<string[] | null> {
   const [, kind, id] =
-    /^\/v1\/(polls|threads|comments)\/([A-Za-z0-9_-]{1,80})(?:\/|$)/.exec(path) ?? [];
+    /^\/v1\/(polls|threads|comments|boards|ideas)\/([A-Za-z0-9_-]{1,80})(?:\/|$)/.exec(path) ?? [];
   if (!kind || !id) return null;
   if (kind === 'polls') return (await store.getPoll(id))?.allowedOrigins ?? null;
+  if (kind === 'boards' || kind === 'ideas') {
+    const boardId = kind === 'boards' ? id : (await store.ideas.getIdea(id))?.boardId;
+    return boardId ? ((await store.ideas.getBoard(boardId))?.allowedOrigins ?? null) : null;
+  }
   const threadId = kind === 'threads' ? id : (await store.comments.getComment(id))?.threadId;
   return threadId ? ((await store.comments.getThread(threadId))?.allowedOrigins ?? null) : null;
 }

@@ -1,7 +1,8 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bearer, checkToken } from './auth.js';
 import type { AppDeps } from './context.js';
 import { problemResponse } from './problem.js';
+import { constantTimeEqual } from './tokens.js';
 
 const keyPattern = /^[\x21-\x7e]{1,200}$/;
 const lifetimeMs = 24 * 3600 * 1000;
@@ -24,13 +25,10 @@ export function idempotency(deps: AppDeps): MiddlewareHandler {
         'Idempotency-Key must be 1 to 200 visible ASCII characters',
       );
     }
-    const token = bearer(c);
-    const check = token ? await checkToken(c, deps, token) : null;
-    const who = check?.ok
-      ? check.participantId
-      : c.req.path.startsWith('/v1/admin/')
-        ? 'admin'
-        : 'anonymous';
+    const who = await identity(c, deps);
+    // Nobody to tie a record to (no token, a wrong or revoked one, or a new participant's token
+    // request): no record, so no answer is ever replayed to someone else.
+    if (who === null) return next();
     const scope = `${who}|${c.req.method} ${c.req.path}`;
     const body = await c.req.raw.clone().text();
     const fingerprint = await sha256(body);
@@ -72,6 +70,17 @@ export function idempotency(deps: AppDeps): MiddlewareHandler {
       await deps.store.releaseIdempotencyKey(scope, key);
     }
   };
+}
+
+async function identity(c: Context, deps: AppDeps): Promise<string | null> {
+  const token = bearer(c);
+  if (!token) return null;
+  if (c.req.path.startsWith('/v1/admin/')) {
+    return deps.adminToken && constantTimeEqual(token, deps.adminToken) ? 'admin' : null;
+  }
+  const check = await checkToken(c, deps, token);
+  if (!check.ok || (await deps.store.isRevoked(check.participantId))) return null;
+  return check.participantId;
 }
 
 async function sha256(text: string): Promise<string> {

@@ -35,3 +35,27 @@ export type {
   ThreadSettings,
 } from './comment-store.js';
 export { sameVote } from './rules/votes.js';
+export { MemoryIdeaStore } from './memory-idea-store.js';
+export { shufflePrime } from './idea-store.js';
+export type {
+  IdeaStore,
+  IdeaRecord,
+  IdeaChange,
+  IdeaKey,
+  IdeaListQuery,
+  NewIdea,
+  BoardSettings,
+  ShuffleSeed,
+  SupportRecord,
+} from './idea-store.js';
+export {
+  searchWords,
+  wordColumn,
+  titleStems,
+  titleStemColumn,
+  supportWeight,
+  shuffleSeed,
+  shuffleRank,
+  newShuffleKey,
+  ideaThreadId,
+} from './rules/ideas.js';

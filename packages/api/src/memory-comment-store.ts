@@ -300,7 +300,7 @@ export class MemoryCommentStore implements CommentStore {
     const replyTo = stored.replyToId ? this.comments.get(stored.replyToId) : undefined;
     return {
       ...clone(stored),
-      replyToName: replyTo && replyTo.status !== 'deleted' ? replyTo.authorName : null,
+      replyToName: replyTo?.status === 'published' ? replyTo.authorName : null,
     };
   }
 

@@ -11,10 +11,12 @@ import type {
 import { anonymousId, isAnonymous } from './anonymous.js';
 import { sameVote } from './rules/votes.js';
 import { MemoryCommentStore } from './memory-comment-store.js';
+import { MemoryIdeaStore } from './memory-idea-store.js';
 
 /** The store for tests, the MSW mock and the docs playground. State lives in this object. */
 export class MemoryStore implements Store {
   readonly comments = new MemoryCommentStore();
+  readonly ideas = new MemoryIdeaStore(this.comments);
   private readonly polls = new Map<string, Poll>();
   private readonly votes = new Map<string, VoteRecord>();
   private readonly tallies = new Map<string, PollTallies>();
@@ -164,6 +166,12 @@ export class MemoryStore implements Store {
 
   async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
     this.idempotency.delete(`${scope}\u0000${key}`);
+  }
+
+  async forgetIdempotencyKeysOf(participantId: string): Promise<void> {
+    for (const id of this.idempotency.keys()) {
+      if (id.startsWith(`${participantId}|`)) this.idempotency.delete(id);
+    }
   }
 
   async purgeIdempotencyKeys(now: string): Promise<number> {

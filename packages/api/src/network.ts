@@ -63,6 +63,7 @@ function parseIPv6(address: string): number[] | null {
   const parse = (part: string | undefined) => (part ? part.split(':') : []);
   const head = parse(halves[0]);
   const tail = parse(halves[1]);
+  if (halves.length === 2 ? head.length + tail.length > 7 : head.length !== 8) return null;
   const groups: number[] = [];
   for (const group of [
     ...head,

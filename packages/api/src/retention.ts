@@ -7,13 +7,17 @@ export interface PurgeReport {
   /** Comment threads locked for longer than the retention period, detached from participants. */
   anonymisedThreads?: string[];
   anonymisedComments?: number;
+  /** Idea boards closed for longer than the retention period, detached from participants. */
+  anonymisedBoards?: string[];
+  anonymisedIdeas?: number;
 }
 
 /**
  * The retention job: votes of polls closed more than `retentionDays` ago are detached from their
  * participants and their free texts deleted (the tallies stay), and expired Idempotency-Key records
  * are dropped. Comment threads locked (and not changed since) more than `retentionDays` ago are
- * detached the same way: comments, likes and reports no longer link to participants. Safe to run at any time and as often as wanted.
+ * detached the same way: comments, likes and reports no longer link to participants. Idea boards
+ * closed (and not changed since) more than `retentionDays` ago too: ideas and supports. Safe to run at any time and as often as wanted.
  */
 export async function purgePersonalData(
   store: Store,
@@ -27,6 +31,8 @@ export async function purgePersonalData(
     expiredIdempotencyKeys: 0,
     anonymisedThreads: [],
     anonymisedComments: 0,
+    anonymisedBoards: [],
+    anonymisedIdeas: 0,
   };
   for (const pollId of await store.listPollsWithPersonalData(cutoff)) {
     report.anonymisedVotes += await store.anonymisePoll(pollId);
@@ -35,6 +41,10 @@ export async function purgePersonalData(
   for (const threadId of await store.comments.listThreadsWithPersonalData(cutoff)) {
     report.anonymisedComments += await store.comments.anonymiseThread(threadId);
     report.anonymisedThreads.push(threadId);
+  }
+  for (const boardId of await store.ideas.listBoardsWithPersonalData(cutoff)) {
+    report.anonymisedIdeas += await store.ideas.anonymiseBoard(boardId);
+    report.anonymisedBoards.push(boardId);
   }
   report.expiredIdempotencyKeys = await store.purgeIdempotencyKeys(now.toISOString());
   return report;

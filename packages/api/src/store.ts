@@ -1,5 +1,6 @@
 import type { OtherAnswer, Poll, PollResults } from '@parvis/contract/types';
 import type { CommentStore } from './comment-store.js';
+import type { IdeaStore } from './idea-store.js';
 
 /** A participant's vote as stored. */
 export interface VoteRecord {
@@ -32,6 +33,8 @@ export type VoteOutcome = 'created' | 'unchanged' | 'replaced' | 'exists';
 export interface Store {
   /** Comment threads: their own interface, same rules (see comment-store.ts). */
   readonly comments: CommentStore;
+  /** Idea boards: their own interface, same rules (see idea-store.ts). */
+  readonly ideas: IdeaStore;
   getPoll(pollId: string): Promise<Poll | null>;
   listPolls(): Promise<Poll[]>;
   /** False when a poll with this id exists already (nothing written). */
@@ -71,6 +74,8 @@ export interface Store {
   completeIdempotencyKey(scope: string, key: string, status: number, body: string): Promise<void>;
   /** Frees a claimed key whose request failed, so a retry runs again. */
   releaseIdempotencyKey(scope: string, key: string): Promise<void>;
+  /** Deletes every record of one participant (erasure: their answers hold personal content). */
+  forgetIdempotencyKeysOf(participantId: string): Promise<void>;
   /** Deletes records expired before `now`; returns how many. */
   purgeIdempotencyKeys(now: string): Promise<number>;
   /** Throws when the store cannot answer (used by /health). */

@@ -12,6 +12,8 @@ export interface VerifiedTokenOptions {
   secret?: string;
   /** The provider's JSON Web Key Set, for RS256 and ES256 tokens. */
   jwksUrl?: string;
+  /** Least seconds between two look-ups of the JWKS for an unknown key id. Default 60. */
+  jwksRefetchSeconds?: number;
   /** Seconds of clock difference tolerated on exp and nbf. Default 60. */
   clockToleranceSeconds?: number;
 }
@@ -29,6 +31,8 @@ export function looksLikeJwt(token: string): boolean {
 
 export class VerifiedTokenVerifier {
   private jwks: { keys: Jwk[]; fetchedAt: number } | null = null;
+  private refreshing: Promise<void> | null = null;
+  private lastAttempt = -Infinity;
 
   constructor(
     private readonly options: VerifiedTokenOptions,
@@ -119,22 +123,32 @@ export class VerifiedTokenVerifier {
     const kty = alg === 'RS256' ? 'RSA' : 'EC';
     const pick = (keys: Jwk[]) =>
       keys.find((k) => k.kty === kty && (kid === undefined || k.kid === kid)) ?? null;
-    const fresh = this.jwks && Date.now() - this.jwks.fetchedAt < jwksLifetimeMs;
     const cached = this.jwks ? pick(this.jwks.keys) : null;
-    // A new kid is looked up again at once: the provider may have rotated its keys.
-    if (cached && fresh) return cached;
-    if (!this.options.jwksUrl) return null;
+    const age = this.jwks ? Date.now() - this.jwks.fetchedAt : Infinity;
+    if (cached && age < jwksLifetimeMs) return cached;
+    // An unknown kid is looked up again (the provider may have rotated its keys), but at most
+    // once a minute and by one request at a time: forged kids must not hammer the provider.
+    const refetchMs = (this.options.jwksRefetchSeconds ?? 60) * 1000;
+    if (!this.options.jwksUrl || Date.now() - this.lastAttempt < refetchMs) return cached;
+    this.lastAttempt = Date.now();
+    this.refreshing ??= this.fetchKeys(this.options.jwksUrl).finally(() => {
+      this.refreshing = null;
+    });
+    await this.refreshing;
+    return this.jwks ? pick(this.jwks.keys) : null;
+  }
+
+  private async fetchKeys(url: string): Promise<void> {
     try {
-      const response = await this.fetchJwks(this.options.jwksUrl, {
-        headers: { accept: 'application/json' },
-      });
-      if (!response.ok) return cached;
+      const response = await this.fetchJwks(url, { headers: { accept: 'application/json' } });
+      if (!response.ok) return;
       const body = (await response.json()) as { keys?: unknown };
-      const keys = Array.isArray(body.keys) ? (body.keys as Jwk[]) : [];
-      this.jwks = { keys, fetchedAt: Date.now() };
-      return pick(keys);
+      this.jwks = {
+        keys: Array.isArray(body.keys) ? (body.keys as Jwk[]) : [],
+        fetchedAt: Date.now(),
+      };
     } catch {
-      return cached;
+      // The provider is unreachable: keep the keys we have; the next look-up may try again.
     }
   }
 }

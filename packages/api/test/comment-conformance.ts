@@ -330,6 +330,32 @@ export function describeCommentConformance(
     });
 
     describe('replies', () => {
+      it('hides the name of a hidden comment from "replying to"', async () => {
+        await createThread();
+        const token = await api.participant();
+        const top = await posted(token, { body: 'Racine' });
+        const one = await posted(token, { body: 'Niveau 1', parentId: top.id });
+        const two = await posted(token, {
+          body: 'Niveau 2',
+          parentId: one.id,
+          authorName: 'Jean 06 12 34 56 78',
+        });
+        const three = await posted(await api.participant(), { body: 'Réponse', parentId: two.id });
+        assert.equal(three.replyTo.authorName, 'Jean 06 12 34 56 78');
+        assert.equal(
+          (
+            await api.admin('POST', `/v1/admin/comments/${two.id}/hide`, {
+              reason: 'données personnelles',
+            })
+          ).status,
+          200,
+        );
+        const page = await api.call('GET', `/v1/threads/${threadId}/comments?parent=${one.id}`);
+        const reply = page.json.items.find((c: Json) => c.id === three.id);
+        assert.equal(reply.replyTo.authorName, null);
+        assert.ok(!JSON.stringify(page.json).includes('06 12 34'));
+      });
+
       it('nests replies to depth 2, then places deeper replies beside with "replying to"', async () => {
         await createThread();
         const token = await api.participant();

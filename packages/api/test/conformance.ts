@@ -322,6 +322,36 @@ export function describeConformance(name: string, makeStore: () => Promise<Store
         assert.equal(withOther.status, 200);
       });
 
+      it('refuses control characters in the free text, and compares dates as instants', async () => {
+        await createPoll({ otherLabel: 'Autre', choice: 'multiple', maxChoices: 2 });
+        const nul = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
+          token: await api.participant(),
+          body: { optionIds: [], other: 'ab\u0000c' },
+        });
+        assert.equal(nul.status, 422);
+        assert.equal(nul.json.code, 'choice_invalid');
+        const local = await api.admin(
+          'POST',
+          '/v1/admin/polls',
+          pollInput({
+            id: `${pollId}-tz`,
+            opensAt: '2027-03-01T10:00:00+02:00',
+            closesAt: '2027-03-01T09:00:00Z',
+          }),
+        );
+        assert.equal(local.status, 201, 'opens 08:00Z, closes 09:00Z: a valid window');
+        const inverted = await api.admin(
+          'POST',
+          '/v1/admin/polls',
+          pollInput({
+            id: `${pollId}-inv`,
+            opensAt: '2027-03-01T09:00:00Z',
+            closesAt: '2027-03-01T10:00:00+02:00',
+          }),
+        );
+        assert.equal(inverted.status, 400, 'closes 08:00Z before it opens at 09:00Z');
+      });
+
       it('refuses free text when the poll has none', async () => {
         await createPoll();
         const res = await api.call('PUT', `/v1/polls/${pollId}/vote`, {
@@ -548,20 +578,40 @@ export function describeParticipantConformance(
       });
       assert.equal(other.status, 422);
       assert.equal(other.json.code, 'idempotency_key_reused');
-      const participants = await Promise.all(
+      const poll = pollInput({ id: `idem-par-${Math.random().toString(36).slice(2, 8)}` });
+      const parallel = await Promise.all(
         Array.from({ length: 20 }, () =>
-          api.call('POST', '/v1/participants', {
-            headers: { 'idempotency-key': 'same-key-for-twenty' },
+          api.call('POST', '/v1/admin/polls', {
+            token: adminTokenForTests,
+            body: poll,
+            headers: { 'idempotency-key': `same-key-for-twenty-${poll.id}` },
           }),
         ),
       );
-      const tokens = new Set(participants.filter((r) => r.status === 201).map((r) => r.json.token));
-      assert.equal(tokens.size, 1, 'one participant for one key');
       assert.ok(
-        participants.every(
+        parallel.every(
           (r) =>
             r.status === 201 || (r.status === 409 && r.json.code === 'idempotency_in_progress'),
         ),
+        'never poll_exists: one creation, the others replayed or told to wait',
+      );
+      const forged = await api.call('POST', '/v1/admin/polls', {
+        token: 'not-the-admin-token',
+        body,
+        headers,
+      });
+      assert.equal(forged.status, 401, 'no replay without the right token');
+      assert.equal(forged.headers.get('idempotent-replayed'), null);
+      const noToken = await api.call('POST', '/v1/participants', {
+        headers: { 'idempotency-key': 'k-anon' },
+      });
+      const again = await api.call('POST', '/v1/participants', {
+        headers: { 'idempotency-key': 'k-anon' },
+      });
+      assert.notEqual(
+        noToken.json.token,
+        again.json.token,
+        'a participant token is never stored for replay',
       );
     });
 
@@ -641,6 +691,40 @@ export function describeParticipantConformance(
       assert.equal((await fixture.store.listVotesOfParticipant(me.json.participantId)).length, 0);
     });
 
+    it("never replays an erased participant's answers", async () => {
+      const threadId = `erase-${Math.random().toString(36).slice(2, 8)}`;
+      assert.equal(
+        (await api.admin('POST', '/v1/admin/threads', { id: threadId, title: 'Tram' })).status,
+        201,
+      );
+      const token = await api.participant();
+      const headers = { 'idempotency-key': 'comment-1' };
+      const body = { body: 'mon texte secret', authorName: 'Alice' };
+      const posted = await api.call('POST', `/v1/threads/${threadId}/comments`, {
+        token,
+        body,
+        headers,
+      });
+      assert.equal(posted.status, 201, JSON.stringify(posted.json));
+      const { participantId } = (await api.call('GET', '/v1/participants/me', { token })).json;
+      assert.equal((await api.call('DELETE', '/v1/participants/me', { token })).status, 204);
+      const stored = await fixture.store.claimIdempotencyKey({
+        scope: `${participantId}|POST /v1/threads/${threadId}/comments`,
+        key: 'comment-1',
+        fingerprint: 'x',
+        createdAt: api.clock.now().toISOString(),
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      });
+      assert.equal(stored, null, 'the recorded answer (text, name) is gone from the store');
+      const replay = await api.call('POST', `/v1/threads/${threadId}/comments`, {
+        token,
+        body,
+        headers,
+      });
+      assert.equal(replay.status, 401);
+      assert.ok(!JSON.stringify(replay.json).includes('secret'));
+    });
+
     it('anonymises polls closed longer than the retention period, once', async () => {
       const id = `retention-${Math.random().toString(36).slice(2, 8)}`;
       await api.admin(
@@ -694,11 +778,22 @@ export function describeParticipantConformance(
       });
       assert.equal(good.status, 400, 'the same body is evaluated again, not replayed');
       const key = { 'idempotency-key': `expire-${Math.random()}` };
-      assert.equal((await api.call('POST', '/v1/participants', { headers: key })).status, 201);
+      const expiring = pollInput({ id: `idem-exp-${Math.random().toString(36).slice(2, 8)}` });
+      const created = await api.call('POST', '/v1/admin/polls', {
+        token: adminTokenForTests,
+        body: expiring,
+        headers: key,
+      });
+      assert.equal(created.status, 201);
       api.clock.set('2027-03-02T10:00:01Z');
       assert.ok((await fixture.store.purgeIdempotencyKeys(api.clock.now().toISOString())) >= 1);
-      const fresh = await api.call('POST', '/v1/participants', { headers: key });
+      const fresh = await api.call('POST', '/v1/admin/polls', {
+        token: adminTokenForTests,
+        body: expiring,
+        headers: key,
+      });
       assert.equal(fresh.headers.get('idempotent-replayed'), null);
+      assert.equal(fresh.status, 409, 'evaluated again: the poll exists');
       const malformed = await api.call('POST', '/v1/participants', {
         headers: { 'idempotency-key': 'é' },
       });

@@ -15,7 +15,7 @@ describe('CORS', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
   });
 
-  it('answers preflights for allowed origins only', async () => {
+  it('answers every preflight, so a refused write gets a readable 403', async () => {
     const headers = {
       'access-control-request-method': 'PUT',
       'access-control-request-headers': 'authorization, content-type',
@@ -26,18 +26,30 @@ describe('CORS', () => {
     assert.equal(ok.status, 204);
     assert.equal(ok.headers.get('access-control-allow-origin'), 'https://www.ville-verte.fr');
     assert.match(ok.headers.get('access-control-allow-headers') ?? '', /idempotency-key/);
-    const refused = await api.call('OPTIONS', '/v1/polls/x/vote', {
+    const preflight = await api.call('OPTIONS', '/v1/polls/x/vote', {
       headers: { ...headers, origin: 'https://evil.example' },
     });
-    assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://evil.example');
+    const refused = await api.call('PUT', '/v1/polls/x/vote', {
+      headers: { origin: 'https://evil.example' },
+      body: { optionIds: ['a'] },
+    });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.json.code, 'origin_not_allowed');
+    assert.equal(refused.headers.get('access-control-allow-origin'), 'https://evil.example');
   });
 
-  it('refuses writes from other origins, allows its own host', async () => {
-    const evil = await api.call('POST', '/v1/participants', {
+  it('refuses writes from other origins, allows its own host and participant routes', async () => {
+    const evil = await api.call('POST', '/v1/admin/polls', {
       headers: { origin: 'https://evil.example' },
+      body: {},
     });
     assert.equal(evil.status, 403);
     assert.equal(evil.json.code, 'origin_not_allowed');
+    const token = await api.call('POST', '/v1/participants', {
+      headers: { origin: 'https://www.commune-membre.fr' },
+    });
+    assert.equal(token.status, 201, 'a token concerns no consultation');
     const own = await api.app.request('http://consult.ville-verte.fr/v1/participants', {
       method: 'POST',
       headers: { origin: 'http://consult.ville-verte.fr', host: 'consult.ville-verte.fr' },

@@ -1,5 +1,6 @@
 import { MemoryStore } from '../src/memory-store.js';
 import { describeCommentConformance } from './comment-conformance.js';
+import { describeIdeaConformance } from './idea-conformance.js';
 import { describeConformance, describeParticipantConformance } from './conformance.js';
 
 describeConformance('MemoryStore', async () => ({
@@ -11,6 +12,10 @@ describeParticipantConformance('MemoryStore', async () => ({
   cleanup: async () => {},
 }));
 describeCommentConformance('MemoryStore', async () => ({
+  store: new MemoryStore(),
+  cleanup: async () => {},
+}));
+describeIdeaConformance('MemoryStore', async () => ({
   store: new MemoryStore(),
   cleanup: async () => {},
 }));

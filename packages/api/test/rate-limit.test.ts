@@ -12,6 +12,8 @@ describe('network prefixes', () => {
     assert.equal(networkPrefix('::1'), '0:0:0::/48');
     assert.equal(networkPrefix('not an address'), null);
     assert.equal(networkPrefix('999.1.1.1'), null);
+    assert.equal(networkPrefix('1:2:3:4:5:6:7:8::9'), null);
+    assert.equal(networkPrefix('1:2:3'), null);
   });
 
   it('matches CIDR ranges', () => {

@@ -72,13 +72,14 @@ describe('verified participants (a local test issuer)', () => {
     } as JsonWebKey);
   });
 
-  function setup() {
+  function setup(jwksRefetchSeconds = 0) {
     const fetchJwks = (async () => {
       jwksFetches++;
       return Response.json(jwks);
     }) as typeof fetch;
     const api = makeApi(new MemoryStore(), testClock(), {
       verifiedTokens: {
+        jwksRefetchSeconds,
         issuer,
         audience: 'parvis',
         secret,
@@ -200,5 +201,17 @@ describe('verified participants (a local test issuer)', () => {
       assert.equal(res.status, 401, label);
       assert.equal(res.json.code, code, label);
     }
+  });
+
+  it('looks the key set up at most once a minute for unknown key ids', async () => {
+    const api = setup(60);
+    await api.admin('POST', '/v1/admin/polls', pollInput({ participation: 'verified' }));
+    const before = jwksFetches;
+    for (let i = 0; i < 20; i++) {
+      const forged = await signWith('ES256', `forged-${i}`, ecKey.privateKey, claims());
+      const res = await api.call('GET', '/v1/polls/cycle-lanes', { token: forged });
+      assert.equal(res.status, 401);
+    }
+    assert.equal(jwksFetches - before, 1);
   });
 });

@@ -1,6 +1,14 @@
 // A small typed fetch client for the Parvis contract. It imports types only, so a browser
 // that loads it pays for no schema library.
 import type {
+  BoardView,
+  Idea,
+  IdeaInput,
+  IdeaPage,
+  IdeaSort,
+  IdeaStatus,
+  IdeaSupport,
+  SimilarIdeas,
   Comment,
   CommentInput,
   CommentLikes,
@@ -24,6 +32,16 @@ export interface CommentQuery {
   limit?: number;
   cursor?: string | null;
   parent?: string | null;
+}
+
+/** Which page of ideas: sort, filters and search, and the cursor of the previous page. */
+export interface IdeaQuery {
+  sort?: IdeaSort;
+  limit?: number;
+  cursor?: string | null;
+  category?: string | null;
+  status?: IdeaStatus | null;
+  q?: string | null;
 }
 
 export interface ClientOptions {
@@ -182,11 +200,50 @@ export function createClient(options: ClientOptions) {
       request<CommentLikes>('DELETE', `${commentPath(commentId)}/like`, undefined, opts),
     reportComment: (commentId: string, input: ReportInput, opts?: RequestOptions) =>
       request<ReportReceipt>('POST', `${commentPath(commentId)}/reports`, input, opts),
+    getBoard: (boardId: string, query: IdeaQuery = {}, opts?: RequestOptions) =>
+      request<BoardView>('GET', `${boardPath(boardId)}${ideaQueryString(query)}`, undefined, opts),
+    listIdeas: (boardId: string, query: IdeaQuery = {}, opts?: RequestOptions) =>
+      request<IdeaPage>(
+        'GET',
+        `${boardPath(boardId)}/ideas${ideaQueryString(query)}`,
+        undefined,
+        opts,
+      ),
+    similarIdeas: (boardId: string, title: string, opts?: RequestOptions) =>
+      request<SimilarIdeas>(
+        'GET',
+        `${boardPath(boardId)}/similar?${new URLSearchParams({ title }).toString()}`,
+        undefined,
+        opts,
+      ),
+    proposeIdea: (boardId: string, input: IdeaInput, opts?: RequestOptions) =>
+      request<Idea>('POST', `${boardPath(boardId)}/ideas`, input, opts),
+    getIdea: (ideaId: string, opts?: RequestOptions) =>
+      request<Idea>('GET', ideaPath(ideaId), undefined, opts),
+    supportIdea: (ideaId: string, opts?: RequestOptions) =>
+      request<IdeaSupport>('PUT', `${ideaPath(ideaId)}/support`, undefined, opts),
+    withdrawSupport: (ideaId: string, opts?: RequestOptions) =>
+      request<IdeaSupport>('DELETE', `${ideaPath(ideaId)}/support`, undefined, opts),
   };
 }
 
 const threadPath = (threadId: string) => `/v1/threads/${encodeURIComponent(threadId)}`;
 const commentPath = (commentId: string) => `/v1/comments/${encodeURIComponent(commentId)}`;
+
+const boardPath = (boardId: string) => `/v1/boards/${encodeURIComponent(boardId)}`;
+const ideaPath = (ideaId: string) => `/v1/ideas/${encodeURIComponent(ideaId)}`;
+
+function ideaQueryString(query: IdeaQuery): string {
+  const params = new URLSearchParams();
+  if (query.sort) params.set('sort', query.sort);
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.cursor) params.set('cursor', query.cursor);
+  if (query.category) params.set('category', query.category);
+  if (query.status) params.set('status', query.status);
+  if (query.q) params.set('q', query.q);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 
 function queryString(query: CommentQuery): string {
   const params = new URLSearchParams();

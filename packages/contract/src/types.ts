@@ -25,6 +25,31 @@ import type {
   ThreadStatus as ThreadStatusSchema,
   ThreadView as ThreadViewSchema,
 } from './schemas/comments.js';
+import type {
+  AdminIdea as AdminIdeaSchema,
+  Board as BoardSchema,
+  BoardCounts as BoardCountsSchema,
+  BoardInput as BoardInputSchema,
+  BoardPatch as BoardPatchSchema,
+  BoardPhase as BoardPhaseSchema,
+  BoardView as BoardViewSchema,
+  Category as CategorySchema,
+  Idea as IdeaSchema,
+  IdeaInput as IdeaInputSchema,
+  IdeaMergeInput as IdeaMergeInputSchema,
+  IdeaModeration as IdeaModerationSchema,
+  IdeaModerationQueue as IdeaModerationQueueSchema,
+  IdeaModerationStatus as IdeaModerationStatusSchema,
+  IdeaPage as IdeaPageSchema,
+  IdeaRejectInput as IdeaRejectInputSchema,
+  IdeaSort as IdeaSortSchema,
+  IdeaStatus as IdeaStatusSchema,
+  IdeaStatusInput as IdeaStatusInputSchema,
+  IdeaSupport as IdeaSupportSchema,
+  OfficialResponse as OfficialResponseSchema,
+  SimilarIdea as SimilarIdeaSchema,
+  SimilarIdeas as SimilarIdeasSchema,
+} from './schemas/ideas.js';
 import type { Problem, ProblemCode } from './schemas/problem.js';
 import type { ParticipantSession } from './schemas/participants.js';
 import type {
@@ -84,3 +109,29 @@ export type ThreadDefinition = z.output<typeof ThreadInputSchema>;
 export type ThreadPatch = z.infer<typeof ThreadPatchSchema>;
 export type ThreadStatus = z.infer<typeof ThreadStatusSchema>;
 export type ThreadView = z.infer<typeof ThreadViewSchema>;
+
+export type AdminIdea = z.infer<typeof AdminIdeaSchema>;
+export type Board = z.infer<typeof BoardSchema>;
+export type BoardCounts = z.infer<typeof BoardCountsSchema>;
+export type BoardInput = z.input<typeof BoardInputSchema>;
+/** A board's settings with defaults applied (BoardInput after validation). */
+export type BoardDefinition = z.output<typeof BoardInputSchema>;
+export type BoardPatch = z.infer<typeof BoardPatchSchema>;
+export type BoardPhase = z.infer<typeof BoardPhaseSchema>;
+export type BoardView = z.infer<typeof BoardViewSchema>;
+export type Category = z.infer<typeof CategorySchema>;
+export type Idea = z.infer<typeof IdeaSchema>;
+export type IdeaInput = z.input<typeof IdeaInputSchema>;
+export type IdeaMergeInput = z.infer<typeof IdeaMergeInputSchema>;
+export type IdeaModeration = z.infer<typeof IdeaModerationSchema>;
+export type IdeaModerationQueue = z.infer<typeof IdeaModerationQueueSchema>;
+export type IdeaModerationStatus = z.infer<typeof IdeaModerationStatusSchema>;
+export type IdeaPage = z.infer<typeof IdeaPageSchema>;
+export type IdeaRejectInput = z.infer<typeof IdeaRejectInputSchema>;
+export type IdeaSort = z.infer<typeof IdeaSortSchema>;
+export type IdeaStatus = z.infer<typeof IdeaStatusSchema>;
+export type IdeaStatusInput = z.input<typeof IdeaStatusInputSchema>;
+export type IdeaSupport = z.infer<typeof IdeaSupportSchema>;
+export type OfficialResponse = z.infer<typeof OfficialResponseSchema>;
+export type SimilarIdea = z.infer<typeof SimilarIdeaSchema>;
+export type SimilarIdeas = z.infer<typeof SimilarIdeasSchema>;

@@ -34,6 +34,8 @@ export interface ServerConfig {
   verifiedTokens: VerifiedTokensConfig | null;
   /** Days the personal data of a closed consultation is kept before the purge anonymises it. */
   retentionDays: number;
+  /** A `<parvis-comments>` naming an unknown thread creates it with default settings. */
+  autoCreateThreads: boolean;
   /** When a participant erases their data, what happens to their votes in closed polls. */
   erasureAfterClose: 'keep' | 'remove';
   /** `json`: one JSON object a line on stdout; `text`: human lines. */
@@ -109,6 +111,7 @@ export const settings = {
   PARVIS_VERIFIED_SECRET: 'verifiedSecret',
   PARVIS_VERIFIED_JWKS_URL: 'verifiedJwksUrl',
   PARVIS_RETENTION_DAYS: 'retentionDays',
+  PARVIS_AUTO_CREATE_THREADS: 'autoCreateThreads',
   PARVIS_ERASURE_AFTER_CLOSE: 'erasureAfterClose',
   LOG_FORMAT: 'logFormat',
 } as const;
@@ -200,6 +203,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     retentionDays: field('PARVIS_RETENTION_DAYS', () =>
       parseRetentionDays(value('PARVIS_RETENTION_DAYS')),
     ),
+    autoCreateThreads:
+      field('PARVIS_AUTO_CREATE_THREADS', () =>
+        parseChoice('PARVIS_AUTO_CREATE_THREADS', value('PARVIS_AUTO_CREATE_THREADS'), [
+          'false',
+          'true',
+        ]),
+      ) === 'true',
     erasureAfterClose: field('PARVIS_ERASURE_AFTER_CLOSE', () =>
       parseChoice('PARVIS_ERASURE_AFTER_CLOSE', value('PARVIS_ERASURE_AFTER_CLOSE'), [
         'keep',

@@ -14,6 +14,10 @@ export interface Database {
   comments: CommentsTable;
   comment_likes: CommentLikesTable;
   comment_reports: CommentReportsTable;
+  idea_boards: IdeaBoardsTable;
+  ideas: IdeasTable;
+  idea_supports: IdeaSupportsTable;
+  idea_title_stems: IdeaTitleStemsTable;
 }
 
 export interface OrganisationsTable {
@@ -170,4 +174,69 @@ export interface CommentReportsTable {
   reported_at: string;
   /** 1 until a moderator decides on the comment. */
   open: number;
+}
+
+export interface IdeaBoardsTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  description: string;
+  /** JSON array of { id, label }. */
+  categories: string;
+  phase: string;
+  moderation: string;
+  closes_at: string | null;
+  default_sort: string;
+  proposals_per_day: number;
+  participation: string;
+  privacy_url: string | null;
+  allowed_origins: string | null;
+  time_zone: string;
+  created_at: string;
+  updated_at: string;
+  /** Counters kept in the same transaction as the ideas and supports. */
+  idea_count: Generated<number>;
+  support_count: Generated<number>;
+  pending_count: Generated<number>;
+}
+
+export interface IdeasTable {
+  id: string;
+  board_id: string;
+  /** Null for seeded ideas and once detached (erasure, retention). */
+  participant_id: string | null;
+  author_name: string | null;
+  title: string;
+  body: string;
+  category_id: string | null;
+  status: string;
+  official_response: string | null;
+  official_response_at: string | null;
+  moderation_status: string;
+  moderation_reason: string | null;
+  merged_into: string | null;
+  supports: Generated<number>;
+  /** Σ 2^((supported_at − 2026-01-01) / 7 days) over supports. */
+  trending: Generated<number>;
+  /** bigint: PostgreSQL answers it as text. */
+  shuffle_key: number | string;
+  /** ' word word ': normalised words of title and body. */
+  search_text: string;
+  /** ' stem stem ': stems of the title's significant words. */
+  title_words: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IdeaSupportsTable {
+  idea_id: string;
+  participant_id: string;
+  board_id: string;
+  supported_at: string;
+}
+
+export interface IdeaTitleStemsTable {
+  idea_id: string;
+  board_id: string;
+  stem: string;
 }

@@ -3,6 +3,7 @@ import type { Store } from '@parvis/api';
 import { PollInput } from '@parvis/contract';
 import type { Poll, PollDefinition, PollInput as PollInputType } from '@parvis/contract/types';
 import { seedDemoComments } from './seed-comments.js';
+import { seedDemoIdeas } from './seed-ideas.js';
 
 /** The consultations of the demo site of the fictional "Ville de Verte". */
 export const demoPolls: PollInputType[] = [
@@ -45,6 +46,7 @@ export async function seedDemo(store: Store, now: Date = new Date()): Promise<st
     seeded.push(poll.id);
   }
   await seedDemoComments(store, now);
+  await seedDemoIdeas(store, now);
   return seeded;
 }
 

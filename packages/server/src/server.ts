@@ -54,6 +54,7 @@ export async function startServer(
       pseudonymKey: secrets.pseudonymKey,
       verifiedTokens: config.verifiedTokens,
       keepClosedVotesOnErasure: config.erasureAfterClose === 'keep',
+      autoCreateThreads: config.autoCreateThreads,
       // Synchronous node:crypto: Web Crypto's async jobs cost more than the HMAC itself.
       hmac: (key, data) => createHmac('sha256', key).update(data).digest(),
       mountPath: '/api',

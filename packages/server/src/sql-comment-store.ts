@@ -808,7 +808,7 @@ function toComment(row: CommentRow): CommentRecord {
     parentId: row.parent_id,
     depth: Number(row.depth),
     replyToId: row.reply_to_id,
-    replyToName: row.reply_to_status === 'deleted' ? null : row.reply_to_author,
+    replyToName: row.reply_to_status === 'published' ? row.reply_to_author : null,
     participantId: row.participant_id,
     authorName: row.author_name,
     body: row.body,

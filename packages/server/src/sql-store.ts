@@ -18,6 +18,7 @@ import { anonymousId, sameVote } from '@parvis/api';
 import type { OtherAnswer, Poll, PollOption } from '@parvis/contract/types';
 import type { Database, PollsTable, PollVotesTable } from './schema.js';
 import { commentStoreOf } from './sql-comment-store.js';
+import { ideaStoreOf } from './sql-idea-store.js';
 
 type PollRow = Omit<Selectable<PollsTable>, 'voters' | 'other_votes'>;
 type PollDefinitionRow = Omit<PollRow, 'id'>;
@@ -55,6 +56,9 @@ const maxVoteAttempts = 5;
 export class SqlStore implements Store {
   get comments() {
     return commentStoreOf(this.db);
+  }
+  get ideas() {
+    return ideaStoreOf(this.db);
   }
   constructor(
     private readonly db: Kysely<Database>,
@@ -439,6 +443,14 @@ export class SqlStore implements Store {
       .deleteFrom('idempotency_records')
       .where('scope', '=', scope)
       .where('key', '=', key)
+      .execute();
+  }
+
+  async forgetIdempotencyKeysOf(participantId: string): Promise<void> {
+    const prefix = `${participantId}|`;
+    await this.db
+      .deleteFrom('idempotency_records')
+      .where(sql<string>`substr(scope, 1, ${prefix.length})`, '=', prefix)
       .execute();
   }
 

@@ -286,6 +286,12 @@ describe('loadConfig: keys, verified participants, retention, logs', () => {
     assert.equal(config.rateLimitParticipant, 10);
     assert.equal(config.rateLimitNetwork, 2000);
     assert.equal(loadConfig({}).rateLimitParticipant, 30);
+    assert.equal(loadConfig({}).autoCreateThreads, false);
+    assert.equal(loadConfig({ PARVIS_AUTO_CREATE_THREADS: 'true' }).autoCreateThreads, true);
+    assert.throws(
+      () => loadConfig({ PARVIS_AUTO_CREATE_THREADS: 'yes' }),
+      /PARVIS_AUTO_CREATE_THREADS must be "false" or "true"/,
+    );
     assert.equal(config.erasureAfterClose, 'remove');
     assert.equal(config.logFormat, 'text');
     assert.deepEqual(

@@ -18,10 +18,12 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(routes.exportParticipant, async (c) => {
     const participantId = (await participantOf(c, deps, true)) as string;
     const votes = await store.listVotesOfParticipant(participantId);
-    const [comments, likes, reports] = await Promise.all([
+    const [comments, likes, reports, ideas, supports] = await Promise.all([
       store.comments.listCommentsOfParticipant(participantId),
       store.comments.listLikesOfParticipant(participantId),
       store.comments.listReportsOfParticipant(participantId),
+      store.ideas.listIdeasOfParticipant(participantId),
+      store.ideas.listSupportsOfParticipant(participantId),
     ]);
     const questions = new Map<string, string>();
     for (const vote of votes) {
@@ -56,6 +58,17 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
           detail: r.detail,
           reportedAt: r.reportedAt,
         })),
+        ideas: ideas.map((idea) => ({
+          ideaId: idea.id,
+          boardId: idea.boardId,
+          title: idea.title,
+          body: idea.body,
+          categoryId: idea.categoryId,
+          authorName: idea.authorName,
+          moderationStatus: idea.moderationStatus,
+          createdAt: idea.createdAt,
+        })),
+        supports,
       },
       200,
     );
@@ -74,6 +87,8 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
       );
     }
     await store.comments.eraseParticipant(participantId);
+    await store.ideas.eraseParticipant(participantId);
+    await store.forgetIdempotencyKeysOf(participantId);
     await store.revokeParticipant(participantId, now.toISOString());
     return c.body(null, 204);
   });

@@ -1,4 +1,5 @@
 import type { Poll, VoteInput } from '@parvis/contract/types';
+import { hasUnusableCharacter } from './text.js';
 
 export type ChoiceProblem = { path: string; message: string };
 
@@ -14,6 +15,9 @@ export function checkChoice(poll: Poll, vote: VoteInput): ChoiceProblem[] {
   }
   if (vote.other !== undefined && poll.otherLabel === null) {
     problems.push({ path: 'other', message: 'this poll takes no free-text answer' });
+  }
+  if (vote.other !== undefined && hasUnusableCharacter(vote.other)) {
+    problems.push({ path: 'other', message: 'the answer contains characters that cannot be used' });
   }
   const chosen = unique.size + (vote.other !== undefined ? 1 : 0);
   if (chosen < poll.minChoices)

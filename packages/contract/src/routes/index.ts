@@ -5,3 +5,5 @@ export * from './admin-polls.js';
 export * from './admin-participants.js';
 export * from './comments.js';
 export * from './admin-comments.js';
+export * from './ideas.js';
+export * from './admin-ideas.js';

@@ -47,6 +47,19 @@ export const ParticipantData = z
         reportedAt: DateTime,
       }),
     ),
+    ideas: z.array(
+      z.object({
+        ideaId: z.string(),
+        boardId: z.string(),
+        title: z.string(),
+        body: z.string(),
+        categoryId: z.string().nullable(),
+        authorName: z.string().nullable(),
+        moderationStatus: z.string(),
+        createdAt: DateTime,
+      }),
+    ),
+    supports: z.array(z.object({ ideaId: z.string(), boardId: z.string(), supportedAt: DateTime })),
   })
   .openapi('ParticipantData', {
     description: 'Everything stored under a participant token (GDPR right of access).',

@@ -133,7 +133,11 @@ export const PollInput = z
   .strictObject({ id: Slug, organisationId: Slug.default('default'), ...pollFields })
   .superRefine((value, ctx) => {
     checkChoiceBounds(value, ctx);
-    if (value.opensAt && value.closesAt && value.opensAt >= value.closesAt) {
+    if (
+      value.opensAt &&
+      value.closesAt &&
+      Date.parse(value.opensAt) >= Date.parse(value.closesAt)
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['closesAt'],

@@ -5,6 +5,7 @@ import { participantsAndIdempotency } from './0003-participants-and-idempotency.
 import { pollParticipation } from './0004-poll-participation.js';
 import { rateLimitCounters } from './0005-rate-limit-counters.js';
 import { comments } from './0006-comments.js';
+import { ideas } from './0007-ideas.js';
 
 /** Every migration, in order. Names sort: never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-poll-participation': pollParticipation,
   '0005-rate-limit-counters': rateLimitCounters,
   '0006-comments': comments,
+  '0007-ideas': ideas,
 };
 
 const provider: MigrationProvider = {

@@ -301,6 +301,12 @@ export class ParvisComments extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page (a single-page site, a CMS preview) while rendering in chunks: go on.
+    if (this._shown < this._items.length) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#reads?.abort();
