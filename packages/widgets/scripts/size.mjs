@@ -1,7 +1,7 @@
 // Prints the gzip weight of what a page with one <parvis-poll> downloads before it can render
 // (parvis.js, the poll chunk, Lit and the shared code, plus the French locale on French pages),
 // and of the lazy Chart.js chunk; then what a <parvis-comments> adds over the poll, with and
-// without its lazy DOMPurify chunk. Builds first unless `--no-build` is given.
+// without its lazy DOMPurify chunk; and what a <parvis-ideas> adds over the poll. Builds first unless `--no-build` is given.
 //   node packages/widgets/scripts/size.mjs [--no-build] [--budget 12288]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ const pollKey = 'packages/widgets/src/poll/define.ts';
 const chartKey = 'packages/widgets/src/poll/chart.ts';
 const frKey = (part) => `packages/widgets/src/generated/locales/fr/${part}.ts`;
 const commentsKey = 'packages/widgets/src/comments/define.ts';
+const ideasKey = 'packages/widgets/src/ideas/define.ts';
 const purifyKey = Object.keys(manifest).find((key) => key.includes('/dompurify/'));
 
 /** The files a chunk needs before it runs: itself and its static imports, transitively. */
@@ -56,6 +57,9 @@ if ([...first].some((file) => purify.has(file))) {
   throw new Error('DOMPurify is in the poll first payload: it must stay a lazy chunk');
 }
 
+const ideas = minus(closure(ideasKey), first);
+const ideasFrench = minus(closure(frKey('ideas')), first);
+
 const rows = [
   ['first payload, English page', first],
   ['  + French messages (poll, shared)', french],
@@ -65,6 +69,8 @@ const rows = [
   ['  + its French messages', commentsFrench],
   ['  + DOMPurify chunk (lazy)', purify],
   ['comments over the poll, all', new Set([...comments, ...purify])],
+  ['ideas over the poll', ideas],
+  ['  + its French messages', ideasFrench],
 ];
 for (const [label, files] of rows) {
   console.log(

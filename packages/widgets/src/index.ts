@@ -6,5 +6,6 @@ export {
   defineComments,
   type CommentDetail,
 } from './comments/define.js';
+export { ParvisIdeas, ParvisIdeaEvent, defineIdeas, type IdeaDetail } from './ideas/define.js';
 export { configure, type ParvisConfig, type TokenRequest } from './shared/configure.js';
 export { ParvisErrorEvent, ParvisVoteEvent, type VoteDetail } from './shared/events.js';

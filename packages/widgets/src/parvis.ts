@@ -10,6 +10,7 @@ export { configure, type ParvisConfig, type TokenRequest } from './shared/config
 const widgets: Record<string, () => Promise<unknown>> = {
   'parvis-poll': () => import('./poll/define.js'),
   'parvis-comments': () => import('./comments/define.js'),
+  'parvis-ideas': () => import('./ideas/define.js'),
 };
 
 const pending = new Set(Object.keys(widgets));

@@ -12,7 +12,7 @@ export type Locale = 'fr' | 'en';
 export const sourceLocale: Locale = 'en';
 
 /** The message catalogues a widget needs: its own, plus the shared one (errors and the like). */
-export type MessagePart = 'poll' | 'comments';
+export type MessagePart = 'poll' | 'comments' | 'ideas';
 type Part = MessagePart | 'shared';
 
 // A static map: bundlers split each locale and widget into its own lazy chunk, so a French page
@@ -25,6 +25,7 @@ const loaders: Record<
     shared: () => import('../generated/locales/fr/shared.js'),
     poll: () => import('../generated/locales/fr/poll.js'),
     comments: () => import('../generated/locales/fr/comments.js'),
+    ideas: () => import('../generated/locales/fr/ideas.js'),
   },
 };
 

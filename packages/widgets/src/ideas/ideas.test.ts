@@ -1,0 +1,721 @@
+// Browser tests of <parvis-ideas>: the real api app behind MSW over a MemoryStore.
+/// <reference types="mocha" />
+import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { delay, http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { createApp, MemoryStore } from '@parvis/api';
+import { createMswHandlers } from '@parvis/api/msw';
+import type { BoardInput, Idea } from '@parvis/contract/types';
+import './define.js';
+import type { ParvisIdeas } from './ideas.js';
+import type { ParvisIdeaEvent } from './events.js';
+import { ideaDraftKey } from './drafts.js';
+import { configure, resetConfig } from '../shared/configure.js';
+import { clearMemoryIdentities, storageKey } from '../shared/identity.js';
+import type { ParvisErrorEvent } from '../shared/events.js';
+
+const API = 'http://localhost:8000/api';
+const boardUrl = `${API}/v1/boards/:boardId`;
+const ideasUrl = `${API}/v1/boards/:boardId/ideas`;
+const ADMIN = 'admin-token-for-tests';
+const worker = setupWorker();
+let app: ReturnType<typeof createApp>;
+
+type Json = Record<string, unknown>;
+
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = null,
+): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  return app.request(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function ok<T = Json>(response: Promise<Response>): Promise<T> {
+  const r = await response;
+  if (!r.ok) throw new Error(`${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+async function createBoard(overrides: Partial<BoardInput> = {}): Promise<void> {
+  await ok(
+    call(
+      'POST',
+      '/v1/admin/boards',
+      {
+        id: 'square',
+        title: 'The market square',
+        categories: [
+          { id: 'greenery', label: 'Greenery' },
+          { id: 'mobility', label: 'Mobility' },
+        ],
+        privacyUrl: 'https://city.example/privacy',
+        closesAt: '2031-01-31T22:59:00.000Z',
+        ...overrides,
+      },
+      ADMIN,
+    ),
+  );
+}
+
+async function participant(): Promise<{ token: string; expiresAt: string }> {
+  return ok(call('POST', '/v1/participants'));
+}
+
+function becomeCitizen(session: { token: string; expiresAt: string }): void {
+  localStorage.setItem(storageKey(API), JSON.stringify(session));
+}
+
+async function propose(
+  token: string,
+  title: string,
+  body = 'A short description.',
+  categoryId = 'greenery',
+): Promise<Idea> {
+  return ok<Idea>(call('POST', '/v1/boards/square/ideas', { title, body, categoryId }, token));
+}
+
+async function admin(path: string, body: unknown): Promise<void> {
+  await ok(call('POST', path, body, ADMIN));
+}
+
+async function patchBoard(patch: Json): Promise<void> {
+  await ok(call('PATCH', '/v1/admin/boards/square', patch, ADMIN));
+}
+
+const root = (el: ParvisIdeas) => el.shadowRoot as ShadowRoot;
+const text = (el: Element | ParvisIdeas) =>
+  ((el instanceof HTMLElement && el.shadowRoot ? el.shadowRoot : el).textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+const $ = <T extends Element = HTMLElement>(el: ParvisIdeas, selector: string) =>
+  root(el).querySelector<T & Element>(selector) as T;
+const $$ = <T extends Element = HTMLElement>(el: ParvisIdeas, selector: string) => [
+  ...root(el).querySelectorAll<T & Element>(selector),
+];
+const active = (el: ParvisIdeas) => root(el).activeElement as HTMLElement | null;
+const cards = (el: ParvisIdeas) => $$(el, 'article.idea');
+const titles = (el: ParvisIdeas) => cards(el).map((c) => text(c.querySelector('.idea-title')!));
+const card = (el: ParvisIdeas, snippet: string) =>
+  cards(el).find((a) => text(a).includes(snippet)) as HTMLElement;
+const announced = (el: ParvisIdeas) => text($(el, '.wrapper > div.visually-hidden[role="status"]'));
+
+async function settled(el: ParvisIdeas): Promise<ParvisIdeas> {
+  await waitUntil(() => !root(el).querySelector('.loading'), 'the board did not load', {
+    timeout: 5000,
+  });
+  await el.updateComplete;
+  return el;
+}
+
+async function renderBoard(board = 'square', width = '') {
+  const el = await fixture<ParvisIdeas>(
+    html`<parvis-ideas style=${width ? `width:${width}` : ''} api=${API} board=${board}
+      ><a href="/ideas">See the ideas</a></parvis-ideas
+    >`,
+  );
+  return settled(el);
+}
+
+function events(el: ParvisIdeas) {
+  const ideas: ParvisIdeaEvent[] = [];
+  const errors: ParvisErrorEvent[] = [];
+  el.addEventListener('parvis-idea', (e) => ideas.push(e));
+  el.addEventListener('parvis-error', (e) => errors.push(e));
+  return { ideas, errors };
+}
+
+async function idle(el: ParvisIdeas, ms = 50): Promise<void> {
+  await aTimeout(ms);
+  await el.updateComplete;
+}
+
+async function choose(el: ParvisIdeas, selector: string, value: string): Promise<void> {
+  const select = $<HTMLSelectElement>(el, selector);
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await waitUntil(() => $(el, '.ideas')?.getAttribute('aria-busy') !== 'true');
+  await idle(el);
+}
+
+const mock = () =>
+  createMswHandlers({ baseUrl: API, app: { fetch: (request: Request) => app.fetch(request) } });
+
+/** The real answer for this request, changed by `edit` (bad backends). */
+function tamper(edit: (data: Json) => unknown) {
+  return async ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    const real = await app.request(url.pathname.replace('/api', '') + url.search, {
+      headers: request.headers,
+    });
+    return HttpResponse.json(edit((await real.json()) as Json) as Json);
+  };
+}
+
+before(async () => {
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+});
+
+after(() => worker.stop());
+
+beforeEach(async () => {
+  app = createApp({
+    store: new MemoryStore(),
+    signingKey: 'a-signing-key-for-the-tests',
+    adminToken: ADMIN,
+    allowedOrigins: '*',
+    rateLimits: false,
+  });
+  worker.resetHandlers(...mock());
+  localStorage.clear();
+  clearMemoryIdentities();
+  resetConfig();
+  configure({ retries: 0, timeoutMs: 3000 });
+  document.documentElement.lang = 'en';
+  await createBoard();
+});
+
+afterEach(() => fixtureCleanup());
+
+describe('<parvis-ideas> browsing', () => {
+  it('shows ideas as cards with category, status, counts and the official response', async () => {
+    const a = await participant();
+    const first = await propose(a.token, 'Trees around the fountain', 'Plant **ten** trees.');
+    await propose(a.token, 'A covered bike park', 'Near the *bus stop*.', 'mobility');
+    await admin(`/v1/admin/ideas/${first.id}/status`, {
+      status: 'under_study',
+      response: 'The parks team is **measuring** the shade.',
+    });
+    const el = await renderBoard();
+    expect(text($(el, '.summary'))).to.contain('2 ideas');
+    expect(text($(el, '.summary'))).to.contain('0 supports');
+    expect(text($(el, '.summary'))).to.match(/Open until .*2031/);
+    expect(cards(el)).to.have.length(2);
+    const trees = card(el, 'Trees');
+    expect(text(trees)).to.contain('Plant ten trees.');
+    expect(trees.querySelector('.excerpt strong')).to.equal(null);
+    expect(text(trees)).to.contain('Greenery');
+    expect(text(trees)).to.contain('Under study');
+    expect(text(trees)).to.contain('0 comments');
+    expect(text(trees.querySelector('[part="official-badge"]')!)).to.equal('Official response');
+    expect(text(trees)).to.contain('The parks team is measuring the shade.');
+    const support = trees.querySelector('[part="support-button"]')!;
+    expect(support.getAttribute('aria-pressed')).to.equal('false');
+    expect(text(support)).to.contain('(0)');
+    expect(text(card(el, 'bike'))).to.contain('Mobility');
+    expect(text(card(el, 'bike'))).to.contain('New');
+    expect(el.querySelector('a')?.getBoundingClientRect().height).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the board is empty and offers to propose', async () => {
+    const el = await renderBoard();
+    expect(text(el)).to.contain('No ideas yet. Be the first to propose one.');
+    expect($(el, '[data-action="propose"]')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reserves height and announces loading while the answer is slow', async () => {
+    worker.use(
+      http.get(boardUrl, async () => {
+        await delay(1200);
+      }),
+    );
+    const el = await fixture<ParvisIdeas>(
+      html`<parvis-ideas api=${API} board="square"></parvis-ideas>`,
+    );
+    await waitUntil(() => text(el).includes('Loading the ideas'), 'no loading text');
+    expect($(el, '.loading').getAttribute('role')).to.equal('status');
+    expect(el.getBoundingClientRect().height).to.be.at.least(200);
+    await expect(el).to.be.accessible();
+    await settled(el);
+    expect(text(el)).to.contain('No ideas yet');
+  });
+
+  it('sorts and filters with native selects, announced', async () => {
+    const a = await participant();
+    const b = await participant();
+    const old = await propose(a.token, 'Old benches', 'Repair them.', 'greenery');
+    await propose(a.token, 'Bike lane on the north side', 'Safer.', 'mobility');
+    await ok(call('PUT', `/v1/ideas/${old.id}/support`, undefined, b.token));
+    await admin(`/v1/admin/ideas/${old.id}/status`, { status: 'accepted' });
+    const el = await renderBoard();
+    const { ideas, errors } = events(el);
+    expect($(el, 'label[for="sort"]').textContent?.trim()).to.equal('Sort by');
+    await choose(el, '#sort', 'newest');
+    expect(titles(el)).to.deep.equal(['Bike lane on the north side', 'Old benches']);
+    expect(announced(el)).to.contain('Ideas sorted: Newest.');
+    await choose(el, '#sort', 'supported');
+    expect(titles(el)[0]).to.equal('Old benches');
+    await choose(el, '#filter-category', 'mobility');
+    expect(titles(el)).to.deep.equal(['Bike lane on the north side']);
+    expect(announced(el)).to.contain('1 idea shown.');
+    await choose(el, '#filter-category', '');
+    await choose(el, '#filter-status', 'accepted');
+    expect(titles(el)).to.deep.equal(['Old benches']);
+    await choose(el, '#filter-status', 'done');
+    expect(text(el)).to.contain('No idea matches these filters.');
+    expect(ideas).to.have.length(0);
+    expect(errors).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches on Enter and after a pause, accent-insensitive, and says when nothing matches', async () => {
+    const a = await participant();
+    await propose(a.token, 'Fontaine à eau potable', 'Pour l’été.');
+    await propose(a.token, 'Covered market hall', 'For rainy days.');
+    const el = await renderBoard();
+    const box = $<HTMLInputElement>(el, '#search');
+    expect(box.type).to.equal('search');
+    expect($(el, 'label[for="search"]').textContent?.trim()).to.equal('Search the ideas');
+    box.focus();
+    await sendKeys({ type: 'fontaine a' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => cards(el).length === 1, 'the search did not run on Enter');
+    expect(titles(el)).to.deep.equal(['Fontaine à eau potable']);
+    await sendKeys({ press: 'Control+A' });
+    await sendKeys({ type: 'zeppelin' });
+    // No Enter: the search runs after a pause in typing.
+    await waitUntil(() => text(el).includes('No idea matches “zeppelin”'), 'no pause search', {
+      timeout: 3000,
+    });
+    await idle(el);
+    expect(announced(el)).to.contain('No idea matches “zeppelin”');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows more ideas by cursor, moving focus to the first new one', async () => {
+    await patchBoard({ proposalsPerDay: 100 });
+    const a = await participant();
+    for (let i = 1; i <= 23; i++) await propose(a.token, `Idea number ${i}`, 'Text.');
+    const el = await renderBoard();
+    expect(cards(el)).to.have.length(20);
+    $(el, '[part="more-button"]').click();
+    await waitUntil(() => cards(el).length === 23, 'more ideas did not load');
+    await idle(el);
+    expect(root(el).querySelector('[part="more-button"]')).to.equal(null);
+    expect(announced(el)).to.equal('3 more ideas shown.');
+    expect(active(el)?.closest('article')).to.equal(cards(el)[20]);
+  });
+
+  it('keeps the random order across pages after a first support creates the citizen', async () => {
+    await patchBoard({ proposalsPerDay: 100, defaultSort: 'random' });
+    const a = await participant();
+    for (let i = 1; i <= 23; i++) await propose(a.token, `Random idea ${i}`, 'Text.');
+    const el = await renderBoard();
+    const { errors } = events(el);
+    expect($<HTMLSelectElement>(el, '#sort').value).to.equal('random');
+    $(el, '[part="support-button"]').click();
+    await waitUntil(() => $(el, '[part="support-button"]').getAttribute('aria-pressed') === 'true');
+    $(el, '[part="more-button"]').click();
+    await waitUntil(() => cards(el).length === 23, 'the next page did not load');
+    expect(new Set(titles(el)).size).to.equal(23);
+    expect(errors).to.have.length(0);
+  });
+});
+
+describe('<parvis-ideas> supporting', () => {
+  it('supports and withdraws with the keyboard, with aria-pressed, the count, and an announcement; it persists', async () => {
+    const a = await participant();
+    await propose(a.token, 'Shade sails', 'For summer.');
+    const el = await renderBoard();
+    const button = () => $(el, '[part="support-button"]');
+    button().focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => button().getAttribute('aria-pressed') === 'true', 'not supported');
+    expect(text(button())).to.contain('(1)');
+    expect(announced(el)).to.equal('You support this idea. 1 support.');
+    expect(text($(el, '.summary'))).to.contain('1 support');
+    expect(active(el)).to.equal(button());
+
+    // A new element on the page (a reload) shows the support, from the same citizen.
+    fixtureCleanup();
+    const again = await renderBoard();
+    const pressed = $(again, '[part="support-button"]');
+    expect(pressed.getAttribute('aria-pressed')).to.equal('true');
+    expect(text(pressed)).to.contain('(1)');
+    pressed.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => $(again, '[part="support-button"]').getAttribute('aria-pressed') === 'false',
+      'not withdrawn',
+    );
+    expect(text($(again, '[part="support-button"]'))).to.contain('(0)');
+    expect(announced(again)).to.equal('Your support has been withdrawn. 0 supports.');
+    await expect(again).to.be.accessible();
+  });
+
+  it('explains a refused support without changing the count', async () => {
+    const a = await participant();
+    await propose(a.token, 'Shade sails', 'For summer.');
+    worker.use(
+      http.put(`${API}/v1/ideas/:ideaId/support`, () =>
+        HttpResponse.json({ code: 'idea_merged', status: 409 }, { status: 409 }),
+      ),
+    );
+    const el = await renderBoard();
+    const { errors } = events(el);
+    $(el, '[part="support-button"]').click();
+    await waitUntil(() => root(el).querySelector('.inline-problem'), 'no problem shown');
+    expect(text($(el, '.inline-problem'))).to.contain('merged into a similar one');
+    expect($(el, '[part="support-button"]').getAttribute('aria-pressed')).to.equal('false');
+    expect(errors.map((e) => [e.code, e.during])).to.deep.equal([['idea_merged', 'submit']]);
+  });
+});
+
+describe('<parvis-ideas> proposing', () => {
+  it('proposes with the keyboard only; similar ideas appear while typing the title, announced', async () => {
+    const a = await participant();
+    await propose(a.token, 'More trees on the market square', 'Shade.');
+    const el = await renderBoard();
+    const { ideas, errors } = events(el);
+    // From the page into the widget: the first stop is "Propose an idea".
+    await sendKeys({ press: 'Tab' });
+    expect(active(el)?.dataset.action).to.equal('propose');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal('title');
+    expect($(el, 'label[for="title"]').textContent?.trim()).to.equal('Title of your idea');
+    await sendKeys({ type: 'Plant trees' });
+    await waitUntil(() => root(el).querySelector('[part="similar"]'), 'no similar ideas', {
+      timeout: 3000,
+    });
+    expect(text($(el, '[part="similar"]'))).to.contain('More trees on the market square');
+    await idle(el);
+    expect(announced(el)).to.equal('1 similar idea found.');
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: ' for shade' });
+    // Tab past the similar idea to the category.
+    while (active(el)?.id !== 'category') await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '#category').value).to.equal('greenery');
+    await sendKeys({ press: 'Tab' });
+    expect(active(el)?.id).to.equal('body');
+    await sendKeys({ type: 'Along the **south** side.' });
+    await sendKeys({ press: 'Tab' });
+    expect(active(el)?.id).to.equal('name');
+    await sendKeys({ type: 'Ana' });
+    while (active(el)?.getAttribute('part') !== 'submit-button') await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => ideas.length === 1, 'no parvis-idea event');
+    await el.updateComplete;
+    expect(ideas[0]?.boardId).to.equal('square');
+    expect(ideas[0]?.status).to.equal('published');
+    expect(ideas[0]?.ideaId).to.match(/^i-/);
+    expect(errors).to.have.length(0);
+    expect(text($(el, '.status'))).to.equal('Thank you, your idea has been published.');
+    expect(active(el)).to.equal($(el, '.status'));
+    expect(titles(el)).to.include('Plant trees for shade');
+    expect(text($(el, '.summary'))).to.contain('2 ideas');
+    expect(root(el).querySelector('form.proposal')).to.equal(null);
+  });
+
+  it('checks the fields before sending, focusing the first problem', async () => {
+    const el = await renderBoard();
+    $(el, '[data-action="propose"]').click();
+    await el.updateComplete;
+    $(el, '[part="submit-button"]').click();
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal('title');
+    expect(text($(el, '#title-error'))).to.equal('Give your idea a title.');
+    expect($(el, '#title').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#title').getAttribute('aria-describedby')).to.equal('title-hint title-error');
+    $<HTMLInputElement>(el, '#title').value = 'A title';
+    $(el, '#title').dispatchEvent(new Event('input'));
+    $(el, '[part="submit-button"]').click();
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal('category');
+    expect(text($(el, '#category-error'))).to.equal('Choose a category for your idea.');
+    await expect(el).to.be.accessible();
+    $(el, '[data-action="cancel"]').click();
+    await el.updateComplete;
+    expect(active(el)?.dataset.action).to.equal('propose');
+  });
+
+  it('shows a pre-moderated proposal as pending, and a rejected one with the reason', async () => {
+    await patchBoard({ moderation: 'pre' });
+    const me = await participant();
+    becomeCitizen(me);
+    const refused = await propose(me.token, 'Parking everywhere', 'Cars.', 'mobility');
+    await admin(`/v1/admin/ideas/${refused.id}/reject`, { reason: 'Against the local plan.' });
+    const el = await renderBoard();
+    const { ideas } = events(el);
+    expect(text($(el, '.mine'))).to.contain('Parking everywhere');
+    expect(text($(el, '.mine'))).to.contain('Reason: Against the local plan.');
+    $(el, '[data-action="propose"]').click();
+    await el.updateComplete;
+    $<HTMLInputElement>(el, '#title').value = 'A water fountain';
+    $(el, '#title').dispatchEvent(new Event('input'));
+    $<HTMLSelectElement>(el, '#category').value = 'greenery';
+    $(el, '#category').dispatchEvent(new Event('change'));
+    $<HTMLTextAreaElement>(el, '#body').value = 'Drinking water.';
+    $(el, '#body').dispatchEvent(new Event('input'));
+    $(el, '[part="submit-button"]').click();
+    await waitUntil(() => ideas.length === 1, 'no event');
+    await el.updateComplete;
+    expect(ideas[0]?.status).to.equal('pending');
+    expect(text($(el, '.status'))).to.contain('once a moderator has approved it');
+    expect(text($(el, '.mine'))).to.contain('A water fountain');
+    expect(text($(el, '.mine'))).to.contain('Awaiting moderation');
+    expect(cards(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [name, handler] of [
+    ['a network failure', () => HttpResponse.error()],
+    ['a server error', () => HttpResponse.json({ code: 'internal_error' }, { status: 500 })],
+  ] as const) {
+    it(`keeps the proposal in the form and as a draft after ${name}, across a reload`, async () => {
+      worker.use(http.post(ideasUrl, handler));
+      const el = await renderBoard();
+      const { errors } = events(el);
+      $(el, '[data-action="propose"]').click();
+      await el.updateComplete;
+      $<HTMLInputElement>(el, '#title').value = 'Night market';
+      $(el, '#title').dispatchEvent(new Event('input'));
+      $<HTMLSelectElement>(el, '#category').value = 'mobility';
+      $(el, '#category').dispatchEvent(new Event('change'));
+      $<HTMLTextAreaElement>(el, '#body').value = 'On Fridays.';
+      $(el, '#body').dispatchEvent(new Event('input'));
+      $(el, '[part="submit-button"]').click();
+      await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error');
+      expect(text($(el, '[part="error"]'))).to.match(/kept/);
+      expect($<HTMLInputElement>(el, '#title').value).to.equal('Night market');
+      expect(errors).to.have.length(1);
+      expect(localStorage.getItem(ideaDraftKey(API, 'square'))).to.contain('Night market');
+      await expect(el).to.be.accessible();
+      fixtureCleanup();
+      worker.resetHandlers(...mock());
+      const again = await renderBoard();
+      expect(text(again)).to.contain('Your unsent proposal has been restored');
+      expect($<HTMLInputElement>(again, '#title').value).to.equal('Night market');
+      expect($<HTMLSelectElement>(again, '#category').value).to.equal('mobility');
+      expect($<HTMLTextAreaElement>(again, '#body').value).to.equal('On Fridays.');
+      $(again, '[part="submit-button"]').click();
+      await waitUntil(() => text($(again, '.status')).includes('published'), 'not sent');
+      expect(localStorage.getItem(ideaDraftKey(API, 'square'))).to.equal(null);
+    });
+  }
+
+  it('maps refusals to plain messages on the right field, or in the form', async () => {
+    const el = await renderBoard();
+    $(el, '[data-action="propose"]').click();
+    await el.updateComplete;
+    $<HTMLInputElement>(el, '#title').value = 'Title';
+    $(el, '#title').dispatchEvent(new Event('input'));
+    $<HTMLSelectElement>(el, '#category').value = 'greenery';
+    $(el, '#category').dispatchEvent(new Event('change'));
+    $<HTMLTextAreaElement>(el, '#body').value = 'Bell\u0007 ring';
+    $(el, '#body').dispatchEvent(new Event('input'));
+    $(el, '[part="submit-button"]').click();
+    await waitUntil(() => root(el).querySelector('#body-error'), 'no field error');
+    expect(text($(el, '#body-error'))).to.contain('invisible control characters');
+    expect(active(el)?.id).to.equal('body');
+    worker.use(
+      http.post(ideasUrl, () =>
+        HttpResponse.json(
+          { code: 'proposal_limit_reached', status: 429 },
+          { status: 429, headers: { 'retry-after': '7200' } },
+        ),
+      ),
+    );
+    $<HTMLTextAreaElement>(el, '#body').value = 'Fine now.';
+    $(el, '#body').dispatchEvent(new Event('input'));
+    $(el, '[part="submit-button"]').click();
+    await waitUntil(() => root(el).querySelector('.proposal [part="error"]'), 'no form error');
+    expect(text($(el, '.proposal [part="error"]'))).to.contain(
+      'You have proposed as many ideas as allowed for today.',
+    );
+  });
+});
+
+describe('<parvis-ideas> reading an idea', () => {
+  it('opens an idea with its sanitised body, official response and comment thread; Back returns focus', async () => {
+    const a = await participant();
+    const idea = await propose(
+      a.token,
+      'Trees',
+      'Plant **ten** trees:\n\n- limes\n- oaks\n\nSee https://city.example/trees',
+    );
+    await admin(`/v1/admin/ideas/${idea.id}/status`, {
+      status: 'accepted',
+      response: 'Planting in *March*.',
+    });
+    const el = await renderBoard();
+    const open = card(el, 'Trees').querySelector<HTMLButtonElement>('[data-action="open"]')!;
+    open.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const detail = $(el, '[part="detail"]');
+    expect(active(el)).to.equal(detail);
+    expect(detail.querySelector('.body strong')?.textContent).to.equal('ten');
+    expect(detail.querySelectorAll('.body li')).to.have.length(2);
+    expect(detail.querySelector('.body a')?.getAttribute('href')).to.equal(
+      'https://city.example/trees',
+    );
+    expect(text(detail.querySelector('.response')!)).to.contain('Official response');
+    expect(detail.querySelector('.response .body em')?.textContent).to.equal('March');
+    const thread = detail.querySelector('parvis-comments')!;
+    expect(thread.getAttribute('thread')).to.equal(`idea-${idea.id}`);
+    await waitUntil(() => customElements.get('parvis-comments'), 'comments not loaded');
+    await waitUntil(
+      () => (thread.shadowRoot?.textContent ?? '').includes('No comments yet'),
+      'the thread did not load',
+      { timeout: 5000 },
+    );
+    await expect(el).to.be.accessible();
+    (detail.querySelector('[data-action="back"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(active(el)?.dataset.action).to.equal('open');
+    expect(active(el)?.closest('article')).to.equal(card(el, 'Trees'));
+  });
+
+  it('renders hostile titles and bodies inert, in cards and opened', async () => {
+    let ran = false;
+    (window as { __xss?: () => void }).__xss = () => {
+      ran = true;
+    };
+    const a = await participant();
+    const title = '<img src=x onerror=__xss()> [x](javascript:alert(1))';
+    await propose(
+      a.token,
+      title,
+      '<img src=x onerror=__xss()>\n\n[x](javascript:__xss()) <script>__xss()</script>',
+    );
+    const el = await renderBoard();
+    expect(titles(el)).to.deep.equal([title]);
+    card(el, 'onerror').querySelector<HTMLButtonElement>('[data-action="open"]')!.click();
+    await el.updateComplete;
+    await aTimeout(300);
+    expect(ran).to.equal(false);
+    expect(root(el).querySelector('img, script')).to.equal(null);
+    expect(text($(el, '.detail-title'))).to.equal(title);
+    const body = $(el, '[part="detail"] .body');
+    expect(text(body)).to.contain('<img src=x onerror=__xss()>');
+    expect(text(body)).to.contain('[x](javascript:__xss())');
+    for (const node of root(el).querySelectorAll('*')) {
+      for (const attribute of node.attributes) {
+        expect(attribute.name.startsWith('on'), attribute.name).to.equal(false);
+        if (attribute.name === 'href') expect(attribute.value).to.match(/^https?:/);
+      }
+    }
+  });
+});
+
+describe('<parvis-ideas> board phases', () => {
+  it('while supporting: no proposal form, a notice, supports still open', async () => {
+    const a = await participant();
+    await propose(a.token, 'Shade sails', 'For summer.');
+    await patchBoard({ phase: 'supporting' });
+    const el = await renderBoard();
+    expect(root(el).querySelector('[data-action="propose"]')).to.equal(null);
+    expect(text($(el, '.notice'))).to.contain('New ideas are no longer accepted');
+    expect($(el, '[part="support-button"]')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('when closed: notices, no form and no support button', async () => {
+    const a = await participant();
+    await propose(a.token, 'Shade sails', 'For summer.');
+    await patchBoard({ phase: 'closed', closesAt: null });
+    const el = await renderBoard();
+    expect(root(el).querySelector('[data-action="propose"], [part="support-button"]')).to.equal(
+      null,
+    );
+    expect(text($(el, '.notice'))).to.contain('This board is closed');
+    expect(text(card(el, 'Shade'))).to.contain('0 supports');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<parvis-ideas> network and bad data', () => {
+  it('shows a server error with a retry that works once the server is back', async () => {
+    let down = true;
+    worker.use(
+      http.get(boardUrl, () =>
+        down ? HttpResponse.json({ code: 'internal_error' }, { status: 503 }) : undefined,
+      ),
+    );
+    const el = await renderBoard();
+    expect(text(el)).to.contain('The service has a problem');
+    await expect(el).to.be.accessible();
+    down = false;
+    [...$$(el, 'button')].find((b) => text(b) === 'Try again')!.click();
+    await waitUntil(() => text(el).includes('No ideas yet'), 'the retry did not load');
+  });
+
+  it('says when the board does not exist, or the data is incomplete', async () => {
+    const missing = await renderBoard('nowhere');
+    expect(text(missing)).to.contain('This idea board does not exist');
+    expect(root(missing).querySelector('button')).to.equal(null);
+    worker.use(http.get(boardUrl, () => HttpResponse.json({ page: { items: [] } })));
+    const el = await renderBoard();
+    expect(text(el)).to.contain('the server sent incomplete data');
+  });
+
+  it('renders missing fields, junk and huge strings safely within 320 px', async () => {
+    const a = await participant();
+    await propose(a.token, 'Real idea', 'Text.');
+    worker.use(
+      http.get(
+        boardUrl,
+        tamper((view) => {
+          const page = view.page as { items: Json[] };
+          const first = page.items[0] as Json;
+          first.title = `${'Averyveryverylongwordwithoutanyspace'.repeat(20)}`;
+          first.body = 'word '.repeat(3000);
+          first.supports = -4;
+          first.categoryId = '<b>x</b>';
+          (page.items as unknown[]).push({ id: 'i-minimal01' }, { id: 'not an id' }, 'junk', null, {
+            id: 'i-weird0001',
+            title: 42,
+            status: 'exploded',
+            officialResponse: 'yes',
+          });
+          (view.board as Json).categories = [{ id: 'ok', label: 'OK' }, { id: 5 }, 'junk'];
+          delete (view.board as Json).counts;
+          return view;
+        }),
+      ),
+    );
+    const el = await renderBoard('square', '320px');
+    expect(cards(el)).to.have.length(3);
+    expect(text(cards(el)[0]!)).to.contain('0 comments');
+    expect(text(cards(el)[0]!.querySelector('[part="support-button"]')!)).to.contain('(0)');
+    expect(text($(el, '.summary'))).to.contain('0 ideas');
+    expect($$(el, '#filter-category option')).to.have.length(2);
+    expect(text(cards(el)[0]!.querySelector('.excerpt')!).length).to.be.at.most(210);
+    const base = $(el, '[part="base"]');
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+    for (const b of $$(el, 'button')) {
+      const box = b.getBoundingClientRect();
+      if (box.height === 0) continue;
+      expect(box.height).to.be.at.least(24);
+    }
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<parvis-ideas> languages', () => {
+  it('speaks French on a French page', async () => {
+    document.documentElement.lang = 'fr';
+    const a = await participant();
+    await propose(a.token, 'Des arbres', 'De l’ombre.');
+    const el = await renderBoard();
+    expect(text($(el, '.summary'))).to.contain('1 idée');
+    expect(text($(el, '[data-action="propose"]'))).to.equal('Proposer une idée');
+    expect(text($(el, '[part="support-button"]'))).to.contain('Soutenir');
+    expect($(el, 'label[for="sort"]').textContent?.trim()).to.equal('Trier par');
+    expect($(el, '[part="base"]').getAttribute('lang')).to.equal('fr');
+    await expect(el).to.be.accessible();
+  });
+});
