@@ -228,6 +228,64 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
     assert.deepEqual(seen, [], 'no console error or failed request');
   });
 
+  it('proposes an idea, supports another, and sees the count after a reload', async () => {
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    const seen: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') seen.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) seen.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(`${server.url}/place-du-marche.html`);
+    const board = page.locator('parvis-ideas');
+    const propose = board.getByRole('button', { name: 'Proposer une idée' });
+    await propose.waitFor({ timeout: 20_000 });
+
+    const title = `Des fontaines à boire sur la place ${Date.now()}`;
+    await propose.click();
+    const form = board.getByRole('form', { name: 'Proposer une idée' });
+    await form.getByLabel('Titre de votre idée').fill(title);
+    await form.getByLabel('Catégorie', { exact: true }).selectOption({ index: 1 });
+    await form
+      .getByLabel('Décrivez votre idée')
+      .fill('Deux fontaines près des jeux, pour les familles en été.');
+    await form.getByRole('button', { name: 'Envoyer mon idée' }).click();
+    await board.getByText('Merci, votre idée a été publiée.').waitFor({ timeout: 15_000 });
+
+    // Support the first idea of the list that is not ours, then read the count back after a reload.
+    const card = board.getByRole('article').filter({ hasNotText: title }).first();
+    const heading = ((await card.locator('.idea-title').first().textContent()) ?? '').trim();
+    const support = card.getByRole('button', { name: /Soutenir/ });
+    const before = Number(/\((\d+)\)/.exec((await support.textContent()) ?? '')?.[1]);
+    await support.click();
+    await card
+      .getByRole('button', { name: /Soutenir/, pressed: true })
+      .waitFor({ timeout: 15_000 });
+
+    await page.reload();
+    await board.getByRole('button', { name: 'Proposer une idée' }).waitFor({ timeout: 20_000 });
+    const again = board.getByRole('article').filter({ hasText: heading }).first();
+    const pressed = again.getByRole('button', { name: /Soutenir/, pressed: true });
+    await pressed.waitFor({ timeout: 15_000 });
+    const after = Number(/\((\d+)\)/.exec((await pressed.textContent()) ?? '')?.[1]);
+    assert.equal(after, before + 1, 'the support is counted once and kept');
+    await board.getByLabel('Trier par').selectOption({ label: 'Les plus récentes' });
+    await board
+      .getByRole('article')
+      .filter({ hasText: title })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await context.close();
+    assert.deepEqual(seen, [], 'no console error or failed request');
+  });
+
   it('fits a 320 px screen without horizontal scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
