@@ -538,6 +538,135 @@ describe('<parvis-ideas> proposing', () => {
   });
 });
 
+describe('<parvis-ideas> in a host form', () => {
+  async function renderInForm(name = '', required = false) {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset>
+          <parvis-ideas api=${API} board="square" name=${name} ?required=${required}></parvis-ideas>
+        </fieldset>
+      </form>`,
+    );
+    const el = await settled(form.querySelector('parvis-ideas') as ParvisIdeas);
+    $(el, '[data-action="propose"]').click();
+    await el.updateComplete;
+    return { form, el };
+  }
+
+  async function fill(el: ParvisIdeas, selector: string, value: string): Promise<void> {
+    const control = $<HTMLInputElement | HTMLTextAreaElement>(el, selector);
+    control.value = value;
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+  }
+
+  const entries = (form: HTMLFormElement) => Object.fromEntries(new FormData(form));
+
+  it('puts the proposal being written in the form data, with the name as prefix', async () => {
+    const { form, el } = await renderInForm('idea');
+    expect(el.form).to.equal(form);
+    expect(entries(form)).to.deep.equal({});
+    await fill(el, '#title', 'Plant trees');
+    await fill(el, '#body', 'Along the south side.');
+    await choose(el, '#category', 'mobility');
+    await fill(el, '#name', 'Ana');
+    expect(entries(form)).to.deep.equal({
+      'idea-title': 'Plant trees',
+      'idea-body': 'Along the south side.',
+      'idea-category': 'mobility',
+      'idea-author-name': 'Ana',
+    });
+  });
+
+  it('uses plain entry names without a name, and form.reset() clears the proposal', async () => {
+    const { form, el } = await renderInForm();
+    await fill(el, '#title', 'Plant trees');
+    await fill(el, '#body', 'Along the south side.');
+    await choose(el, '#category', 'greenery');
+    expect(entries(form)).to.include({ title: 'Plant trees', body: 'Along the south side.' });
+    expect(entries(form).category).to.equal('greenery');
+    form.reset();
+    await el.updateComplete;
+    await idle(el);
+    expect(entries(form)).to.deep.equal({});
+    expect($<HTMLInputElement>(el, '#title').value).to.equal('');
+    expect($<HTMLTextAreaElement>(el, '#body').value).to.equal('');
+    expect($<HTMLSelectElement>(el, '#category').value).to.equal('');
+  });
+
+  it('with required, keeps the host form invalid until a title is typed', async () => {
+    const { form, el } = await renderInForm('', true);
+    expect(form.checkValidity()).to.equal(false);
+    expect(el.validity?.valueMissing).to.equal(true);
+    expect(el.validationMessage).to.equal('Give your idea a title.');
+    await fill(el, '#body', 'Only a description.');
+    expect(form.checkValidity()).to.equal(false);
+    await fill(el, '#title', 'Plant trees');
+    expect(form.checkValidity()).to.equal(true);
+    expect(el.validity?.valid).to.equal(true);
+    await fill(el, '#title', '   ');
+    expect(form.checkValidity()).to.equal(false);
+  });
+
+  it('without required, never blocks the host form', async () => {
+    const { form } = await renderInForm();
+    expect(form.checkValidity()).to.equal(true);
+  });
+
+  it('a disabled fieldset disables the proposal controls, and enabling it gives them back', async () => {
+    const { form, el } = await renderInForm('', true);
+    await fill(el, '#title', 'Plant trees');
+    const fieldset = form.querySelector('fieldset')!;
+    fieldset.disabled = true;
+    await el.updateComplete;
+    const controls = ['#title', '#category', '#body', '#name', '[part="submit-button"]'];
+    for (const selector of controls) {
+      expect($<HTMLInputElement>(el, selector).disabled, selector).to.equal(true);
+    }
+    // A disabled element submits nothing.
+    expect(entries(form)).to.deep.equal({});
+    fieldset.disabled = false;
+    await el.updateComplete;
+    for (const selector of controls) {
+      expect($<HTMLInputElement>(el, selector).disabled, selector).to.equal(false);
+    }
+    expect(entries(form).title).to.equal('Plant trees');
+  });
+
+  it('restores the proposal the browser gives back', async () => {
+    const { form, el } = await renderInForm();
+    const state = new FormData();
+    state.append('title', 'Plant trees');
+    state.append('body', 'Shade.');
+    state.append('category', 'greenery');
+    state.append('author-name', 'Ana');
+    el.formStateRestoreCallback(state);
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#title').value).to.equal('Plant trees');
+    expect($<HTMLTextAreaElement>(el, '#body').value).to.equal('Shade.');
+    expect($<HTMLSelectElement>(el, '#category').value).to.equal('greenery');
+    expect(entries(form)).to.include({ title: 'Plant trees', 'author-name': 'Ana' });
+  });
+
+  it('keeps its own submission: sending clears the form value', async () => {
+    const { form, el } = await renderInForm();
+    const { ideas } = events(el);
+    let hostSubmits = 0;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      hostSubmits += 1;
+    });
+    await fill(el, '#title', 'Plant trees');
+    await choose(el, '#category', 'greenery');
+    await fill(el, '#body', 'Shade.');
+    $(el, '[part="submit-button"]').click();
+    await waitUntil(() => ideas.length === 1, 'no parvis-idea event');
+    await el.updateComplete;
+    expect(hostSubmits).to.equal(0);
+    expect(entries(form)).to.deep.equal({});
+  });
+});
+
 describe('<parvis-ideas> reading an idea', () => {
   it('opens an idea with its sanitised body, official response and comment thread; Back returns focus', async () => {
     const a = await participant();

@@ -53,6 +53,11 @@ const noFailure: Failure = { code: '', status: 0, offline: false, retryAfterSeco
  *
  * @slot - Fallback content (a link to the board) shown until the element upgrades.
  *
+ * In a host `<form>`, the element is form-associated: the proposal being written is part of the
+ * form's data (`title`, `body`, `category`, `author-name`, prefixed by `name` when set), is cleared
+ * by `form.reset()`, disabled with a disabled `<fieldset>`, and with `required` the host form is
+ * invalid until a title is typed. The widget still sends proposals itself.
+ *
  * @event parvis-idea - `ParvisIdeaEvent`: the backend recorded the citizen's proposal (`boardId`, `ideaId`, `status`).
  * @event parvis-error - `ParvisErrorEvent`: loading or sending failed (`code`, `status`, `during`).
  *
@@ -86,10 +91,16 @@ const noFailure: Failure = { code: '', status: 0, offline: false, retryAfterSeco
 export class ParvisIdeas extends LitElement {
   static override styles = [tokens, ideasStyles];
 
+  /** Takes part in a host `<form>` (ElementInternals). */
+  static formAssociated = true;
+
   static override properties = {
     api: {},
     board: {},
     sort: {},
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    _formDisabled: { state: true, attribute: false },
     _data: { state: true, attribute: false },
     _items: { state: true, attribute: false },
     _cursor: { state: true, attribute: false },
@@ -125,6 +136,18 @@ export class ParvisIdeas extends LitElement {
 
   /** The first order of the ideas: `trending`, `supported`, `newest` or `random`. Default: the board's. */
   sort: IdeaSort | '' = '';
+
+  /**
+   * In a host form, the prefix of the proposal's entries: `name="idea"` gives `idea-title`,
+   * `idea-body`, `idea-category` and `idea-author-name`. Without it: `title`, `body`…
+   */
+  name = '';
+
+  /** In a host form, the form is invalid (`valueMissing`) until the proposal has a title. */
+  required = false;
+
+  /** Set by a disabled host `<fieldset>` or form: the proposal form's controls are disabled. */
+  private _formDisabled = false;
 
   private _data: BoardData | null = null;
   private _items: Idea[] = [];
@@ -204,7 +227,9 @@ export class ParvisIdeas extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('board') || changed.has('api') || changed.has('sort')) {
+    // Before the first render nothing belongs to another board, and a draft the browser
+    // restored into the host form (formStateRestoreCallback) must stay.
+    if (this.hasUpdated && (changed.has('board') || changed.has('api') || changed.has('sort'))) {
       // Another board: nothing of the previous one may stay.
       this.#stopTimers();
       this.#reads?.abort();
@@ -233,6 +258,110 @@ export class ParvisIdeas extends LitElement {
 
   protected override updated(): void {
     this.#setHostState();
+    this.#syncForm();
+  }
+
+  // ——— In a host form (form-associated) ———
+
+  /** The host `<form>`, if any. */
+  get form(): HTMLFormElement | null {
+    return this.#internals?.form ?? null;
+  }
+
+  /** The validity in the host form (`valueMissing` when `required` and there is no title). */
+  get validity(): ValidityState | undefined {
+    return this.#internals?.validity;
+  }
+
+  get validationMessage(): string {
+    return this.#internals?.validationMessage ?? '';
+  }
+
+  get willValidate(): boolean {
+    return this.#internals?.willValidate ?? false;
+  }
+
+  checkValidity(): boolean {
+    this.#syncForm();
+    return this.#internals?.checkValidity() ?? true;
+  }
+
+  reportValidity(): boolean {
+    this.#syncForm();
+    return this.#internals?.reportValidity() ?? true;
+  }
+
+  /** The host form was reset: the proposal being written is dropped. */
+  formResetCallback(): void {
+    this.#stopTimers();
+    this.#similarReads?.abort();
+    const key = this.#draftKey();
+    if (key) saveIdeaDraft(key, null);
+    this._title = '';
+    this._body = '';
+    this._categoryId = '';
+    this._name = '';
+    this._similar = [];
+    this._invalid = null;
+    this._restored = false;
+    this.#syncForm();
+    void this.updateComplete.then(() => {
+      const select = this.#find<HTMLSelectElement>('#category');
+      if (select) select.value = '';
+    });
+  }
+
+  /** A disabled host `<fieldset>` or form disables the proposal form's controls. */
+  formDisabledCallback(disabled: boolean): void {
+    this._formDisabled = disabled;
+  }
+
+  /** The browser gives back the proposal (history navigation, autofill). */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (!(state instanceof FormData)) return;
+    const read = (key: string) => {
+      const value = state.get(key);
+      return typeof value === 'string' ? value : '';
+    };
+    this._title = read('title');
+    this._body = read('body');
+    this._categoryId = read('category');
+    this._name = read('author-name');
+    if (this._title || this._body) this._formOpen = true;
+    this.#syncForm();
+  }
+
+  /** Puts the proposal being written into the host form, and its validity. */
+  #syncForm(): void {
+    const internals = this.#internals;
+    if (!internals || typeof internals.setFormValue !== 'function') return;
+    const entries = [
+      ['title', this._title],
+      ['body', this._body],
+      ['category', this._categoryId],
+      ['author-name', this._name],
+    ] as const;
+    if (entries.every(([, value]) => !value)) {
+      internals.setFormValue(null);
+    } else {
+      const prefix = this.name ? `${this.name}-` : '';
+      const value = new FormData();
+      const state = new FormData();
+      for (const [key, entry] of entries) {
+        value.append(prefix + key, entry);
+        state.append(key, entry);
+      }
+      internals.setFormValue(value, state);
+    }
+    if (this.required && !this._title.trim()) {
+      internals.setValidity(
+        { valueMissing: true },
+        ideaFailureMessage({ ...noFailure, code: 'title_empty' }),
+        this.#find<HTMLInputElement>('#title') ?? undefined,
+      );
+    } else {
+      internals.setValidity({});
+    }
   }
 
   override disconnectedCallback(): void {
@@ -433,6 +562,7 @@ export class ParvisIdeas extends LitElement {
           class="primary"
           data-action="propose"
           aria-expanded="false"
+          ?disabled=${this._formDisabled}
           @click=${this.#openForm}
         >
           ${msg('Propose an idea', { id: 'ideas.propose' })}
@@ -482,6 +612,8 @@ export class ParvisIdeas extends LitElement {
           id="title"
           type="text"
           autocomplete="off"
+          ?required=${this.required}
+          ?disabled=${this._formDisabled}
           aria-describedby=${this.#describedBy('title', 'title-hint')}
           aria-invalid=${this._invalid?.field === 'title' ? 'true' : 'false'}
           .value=${this._title}
@@ -499,6 +631,7 @@ export class ParvisIdeas extends LitElement {
                 aria-describedby=${this._invalid?.field === 'category' ? 'category-error' : nothing}
                 aria-invalid=${this._invalid?.field === 'category' ? 'true' : 'false'}
                 required
+                ?disabled=${this._formDisabled}
                 @change=${this.#onCategory}
               >
                 <option value="" ?selected=${!this._categoryId}>
@@ -527,6 +660,7 @@ export class ParvisIdeas extends LitElement {
           id="body"
           part="textarea"
           rows="5"
+          ?disabled=${this._formDisabled}
           aria-describedby=${this.#describedBy('body', 'body-hint')}
           aria-invalid=${this._invalid?.field === 'body' ? 'true' : 'false'}
           .value=${this._body}
@@ -543,6 +677,7 @@ export class ParvisIdeas extends LitElement {
           type="text"
           autocomplete="nickname"
           maxlength=${limits.authorNameLength}
+          ?disabled=${this._formDisabled}
           aria-describedby=${this._invalid?.field === 'name' ? 'name-error' : nothing}
           aria-invalid=${this._invalid?.field === 'name' ? 'true' : 'false'}
           .value=${this._name}
@@ -575,6 +710,7 @@ export class ParvisIdeas extends LitElement {
           type="submit"
           class="primary"
           part="submit-button"
+          ?disabled=${this._formDisabled}
           aria-disabled=${this._posting ? 'true' : 'false'}
         >
           ${
@@ -583,7 +719,13 @@ export class ParvisIdeas extends LitElement {
               : msg('Send my idea', { id: 'ideas.send' })
           }
         </button>
-        <button type="button" class="secondary" data-action="cancel" @click=${this.#closeForm}>
+        <button
+          type="button"
+          class="secondary"
+          data-action="cancel"
+          ?disabled=${this._formDisabled}
+          @click=${this.#closeForm}
+        >
           ${msg('Cancel', { id: 'ideas.cancel' })}
         </button>
       </div>
@@ -1053,6 +1195,7 @@ export class ParvisIdeas extends LitElement {
 
   #onTitle(event: Event): void {
     this._title = (event.target as HTMLInputElement).value;
+    this.#syncForm();
     if (this._invalid?.field === 'title') this._invalid = null;
     this.#keepDraft();
     if (this.#similarTimer) clearTimeout(this.#similarTimer);
@@ -1064,18 +1207,21 @@ export class ParvisIdeas extends LitElement {
 
   #onBody(event: Event): void {
     this._body = (event.target as HTMLTextAreaElement).value;
+    this.#syncForm();
     if (this._invalid?.field === 'body') this._invalid = null;
     this.#keepDraft();
   }
 
   #onCategory(event: Event): void {
     this._categoryId = (event.target as HTMLSelectElement).value;
+    this.#syncForm();
     if (this._invalid?.field === 'category') this._invalid = null;
     this.#keepDraft();
   }
 
   #onName(event: Event): void {
     this._name = (event.target as HTMLInputElement).value;
+    this.#syncForm();
     if (this._invalid?.field === 'name') this._invalid = null;
   }
 
