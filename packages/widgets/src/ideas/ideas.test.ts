@@ -14,6 +14,7 @@ import { ideaDraftKey } from './drafts.js';
 import { configure, resetConfig } from '../shared/configure.js';
 import { clearMemoryIdentities, storageKey } from '../shared/identity.js';
 import type { ParvisErrorEvent } from '../shared/events.js';
+import { xssCorpus } from '../comments/xss-corpus.js';
 
 const API = 'http://localhost:8000/api';
 const boardUrl = `${API}/v1/boards/:boardId`;
@@ -706,6 +707,77 @@ describe('<parvis-ideas> reading an idea', () => {
     await el.updateComplete;
     expect(active(el)?.dataset.action).to.equal('open');
     expect(active(el)?.closest('article')).to.equal(card(el, 'Trees'));
+  });
+
+  it('renders every payload of the XSS corpus inert, as titles and descriptions', async function () {
+    this.timeout(60_000);
+    expect(xssCorpus.length).to.be.at.least(100);
+    await patchBoard({ proposalsPerDay: 1000 });
+    let ran = false;
+    (window as { __xss?: () => void }).__xss = () => {
+      ran = true;
+    };
+    const a = await participant();
+    const refused: string[] = [];
+    await Promise.all(
+      xssCorpus.map(async (payload, i) => {
+        const post = (title: string) =>
+          call(
+            'POST',
+            '/v1/boards/square/ideas',
+            { title, body: payload, categoryId: 'greenery' },
+            a.token,
+          );
+        // A title is one line: payloads with line breaks go in the description only.
+        let response = await post(payload.length <= 140 ? payload : `Idée ${i}`);
+        if (response.status === 422) response = await post(`Idée ${i}`);
+        if (!response.ok) refused.push(`${i}: ${await response.text()}`);
+      }),
+    );
+    expect(refused, 'the server refused payloads').to.deep.equal([]);
+    const el = await renderBoard();
+    for (let i = 0; i < 20 && root(el).querySelector('[part="more-button"]'); i++) {
+      const before = cards(el).length;
+      $(el, '[part="more-button"]').click();
+      await waitUntil(() => cards(el).length > before, 'more ideas did not load');
+    }
+    expect(cards(el)).to.have.length(xssCorpus.length);
+    // Open a few ideas whose description is Markdown-like, so the sanitised body renders too.
+    for (const snippet of ['javascript:', '<svg', '<iframe']) {
+      const open = card(el, snippet)?.querySelector<HTMLButtonElement>('[data-action="open"]');
+      if (!open) continue;
+      open.click();
+      await el.updateComplete;
+      await aTimeout(100);
+      for (const node of root(el).querySelectorAll('[part="detail"] *')) {
+        expect(/^(script|iframe|object|embed|style|svg|math|img)$/i.test(node.localName)).to.equal(
+          false,
+        );
+      }
+      root(el).querySelector<HTMLButtonElement>('[data-action="back"]')?.click();
+      await el.updateComplete;
+    }
+    await aTimeout(300);
+    expect(ran, 'a payload ran').to.equal(false);
+    for (const node of root(el).querySelectorAll('*')) {
+      expect(
+        /^(script|iframe|object|embed|style|svg|math|img|base|meta|link)$/i.test(node.localName),
+        `<${node.localName}>`,
+      ).to.equal(false);
+      for (const attribute of node.attributes) {
+        expect(
+          attribute.name.startsWith('on'),
+          `${attribute.name} on <${node.localName}>`,
+        ).to.equal(false);
+        if (
+          ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attribute.name)
+        ) {
+          expect(attribute.value, `${attribute.name}=${attribute.value}`).to.match(
+            /^(https?:|mailto:)/i,
+          );
+        }
+      }
+    }
   });
 
   it('renders hostile titles and bodies inert, in cards and opened', async () => {
