@@ -44,6 +44,22 @@ async function onMaintenance(statement: string): Promise<void> {
   }
 }
 
+// A pg pool's end() resolves before its sockets close; dropping WITH (FORCE) then would kill
+// sessions that are still saying goodbye, and their clients raise "terminating connection due to
+// administrator command" after the test ended. So wait until nobody uses the database (5 s at most).
+async function dropWhenUnused(name: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      await onMaintenance(`drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await onMaintenance(`drop database if exists ${name} with (force)`);
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `parvis_test_${randomBytes(6).toString('hex')}`;
   await onMaintenance(`create database ${name}`);
@@ -56,7 +72,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       (await pool.query<R>(text, values)).rows,
     drop: async () => {
       await pool.end();
-      await onMaintenance(`drop database if exists ${name} with (force)`);
+      await dropWhenUnused(name);
     },
   };
 }
