@@ -78,7 +78,10 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
     const args = this.#currentArgs();
     const previous = this.#args;
     if (!previous || args.some((value, i) => !Object.is(value, previous[i]))) {
-      void this.#load(args);
+      // Added and removed in one go (a single-page site re-rendering): no request for an element
+      // that left already; it loads if it comes back.
+      if (!this.#host.isConnected) this.#interrupted = true;
+      else void this.#load(args);
     }
   }
 

@@ -1,0 +1,67 @@
+// A city's website for the embedding tests: an HTTP server on its own origin that serves the
+// pages (and their scripts and headers) a test gives it. Every request it gets is recorded.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface HostPage {
+  body: string;
+  type?: string;
+  headers?: Record<string, string>;
+}
+
+export interface HostSite {
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  pages: Map<string, HostPage>;
+  close(): Promise<void>;
+}
+
+export async function startHostSite(): Promise<HostSite> {
+  const pages = new Map<string, HostPage>();
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://host').pathname;
+    const page = pages.get(path);
+    if (!page) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    response
+      .writeHead(200, {
+        'content-type': page.type ?? 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        ...page.headers,
+      })
+      .end(page.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    pages,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A page of the city's site around some body HTML. */
+export function hostHtml(body: string, head = ''): string {
+  return `<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8" />
+    <title>Ville de Verte – page d’essai</title>
+    <link rel="icon" href="data:," />
+    ${head}
+  </head>
+  <body>
+    <main>
+      <h1>Page d’essai</h1>
+      ${body}
+    </main>
+  </body>
+</html>
+`;
+}
