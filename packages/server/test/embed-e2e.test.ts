@@ -4,6 +4,7 @@
 // `parvis:`-prefixed localStorage keys, no console error.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +24,7 @@ const widgetsDir = process.env.PARVIS_WIDGETS_DIR
   ? resolve(repositoryRoot, process.env.PARVIS_WIDGETS_DIR)
   : defaultPaths.widgetsDist;
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** What a page did, for the checks every test ends with. */
 interface Watch {
@@ -474,6 +476,104 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
     assert.ok(
       watch.problems.some((p) => /frame-ancestors|Refused to frame/i.test(p)),
       `the browser said why: ${watch.problems.join(' | ')}`,
+    );
+    await context.close();
+  });
+  it('shows the themes page axe-clean, contrasts included, in its three identities', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/themes.html`);
+    assert.equal(await page.locator('parvis-poll').count(), 3);
+    for (const poll of await page.locator('parvis-poll').all()) {
+      await poll.scrollIntoViewIfNeeded();
+      await poll.getByRole('radio').first().waitFor({ timeout: 20_000 });
+    }
+    await page.locator('parvis-comments').scrollIntoViewIfNeeded();
+    await page
+      .locator('parvis-comments')
+      .getByText('Réponse officielle')
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const accents = await page.evaluate(() =>
+      [...document.querySelectorAll('parvis-poll')].map(
+        (poll) =>
+          getComputedStyle(poll.shadowRoot!.querySelector('button.primary')!).backgroundColor,
+      ),
+    );
+    assert.deepEqual(accents, ['rgb(0, 94, 168)', 'rgb(138, 75, 8)', 'rgb(255, 184, 107)']);
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map(
+        (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+      );
+    });
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+
+  it('builds the snippets and copies them with a visible status', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serverOrigin });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: 'intégrer une consultation' }).click();
+    await page.getByLabel('Consultation').selectOption('ideas/place-du-marche');
+    await page.getByLabel('Couleur principale (ex. #005ea8)').fill('#8a4b08');
+    await page.getByLabel('Couleurs').selectOption('dark');
+    await page.getByRole('button', { name: 'Générer le code' }).click();
+    const inline = page.getByRole('textbox', { name: 'Le script et l’élément (recommandé)' });
+    const code = await inline.inputValue();
+    assert.match(
+      code,
+      /<parvis-ideas board="place-du-marche" api="http:\/\/localhost:\d+\/api" scheme="dark" style="--parvis-color-accent: #8a4b08; --parvis-color-on-accent: #fff">/,
+    );
+    await page.getByRole('button', { name: 'Copier' }).first().click();
+    await page.getByRole('status').filter({ hasText: 'Copié.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+    // The preview is the iframe page itself, with its title.
+    const preview = page.frameLocator('iframe[title^="Boîte à idées : "]');
+    await preview.locator('parvis-ideas').getByRole('button').first().waitFor({ timeout: 20_000 });
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }
+      ).axe;
+      return (await axe.run()).violations.map((v) => v.id);
+    });
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('falls back to selecting the code when the clipboard is refused', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: undefined });
+    });
+    await page.goto(`${server.url}/embed-builder?consultation=poll/cycle-lanes`);
+    await page.getByRole('button', { name: 'Copier' }).nth(1).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /sélectionné/ })
+      .waitFor();
+    const selected = await page.evaluate(() => {
+      const field = document.activeElement as HTMLTextAreaElement;
+      return field.value.slice(field.selectionStart, field.selectionEnd);
+    });
+    assert.match(
+      selected,
+      /^<iframe src="http:\/\/localhost:\d+\/embed\/poll\/cycle-lanes" title="Sondage : /,
     );
     await context.close();
   });
