@@ -19,7 +19,18 @@
   if (targets.length === 0) return;
 
   var last = -1;
+  var widget = document.querySelector('main > *');
+  // While the widget loads, its placeholder is shorter than its content: keep the iframe's own
+  // height until then, so the host page moves once, not twice.
+  var loading = function () {
+    try {
+      return widget && widget.matches(':not(:defined), :state(loading)');
+    } catch {
+      return widget && widget.matches(':not(:defined)');
+    }
+  };
   new ResizeObserver(function () {
+    if (loading()) return;
     var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
