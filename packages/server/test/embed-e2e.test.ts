@@ -84,7 +84,11 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
 
   async function open(
     path: string,
-    options: { javaScriptEnabled?: boolean; origin?: string } = {},
+    options: {
+      javaScriptEnabled?: boolean;
+      origin?: string;
+      withoutIntersectionObserver?: boolean;
+    } = {},
   ): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
     const context = await browser.newContext({
       locale: 'fr-FR',
@@ -100,6 +104,9 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
       if (cookie) watch.setCookies.push(`${response.url()}: ${cookie}`);
       if (response.status() >= 400) watch.problems.push(`${response.status()} ${response.url()}`);
     });
+    if (options.withoutIntersectionObserver) {
+      await context.addInitScript('delete window.IntersectionObserver');
+    }
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') watch.problems.push(`console: ${message.text()}`);
@@ -197,6 +204,72 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
     await page.locator('parvis-poll').getByRole('radio').first().waitFor({ timeout: 20_000 });
     assert.equal(count(watch, '/api/v1/polls/cycle-lanes'), 1);
     await assertClean(context, page, watch);
+  });
+
+  it('loads every widget at once in a browser without IntersectionObserver', async () => {
+    host.pages.set('/far-no-io.html', {
+      body: hostHtml(`<div style="height: 6000px">Long article</div>${snippet()}`),
+    });
+    const { context, page, watch } = await open('/far-no-io.html', {
+      withoutIntersectionObserver: true,
+    });
+    await page
+      .locator('parvis-poll')
+      .getByRole('radio')
+      .first()
+      .waitFor({ state: 'attached', timeout: 20_000 });
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'without scrolling');
+    assert.equal(count(watch, '/api/v1/polls/cycle-lanes'), 1);
+    await assertClean(context, page, watch);
+  });
+
+  it('serves an iframe page that is axe-clean, themed from its URL, in the dark', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(
+      `${server.url}/embed/poll/cycle-lanes?primary=%23a8c7fa&radius=0&scheme=dark&lang=en&font=Verdana,sans-serif`,
+    );
+    assert.equal(await page.title(), 'Poll: Quelle est votre priorité pour le plan vélo 2027 ?');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    const poll = page.locator('parvis-poll');
+    await poll.getByRole('radio').first().waitFor({ timeout: 20_000 });
+    await poll.getByRole('button', { name: 'Vote' }).waitFor();
+    const look = await page.evaluate(() => {
+      const button = document
+        .querySelector('parvis-poll')!
+        .shadowRoot!.querySelector('button.primary')!;
+      const style = getComputedStyle(button);
+      return {
+        background: style.backgroundColor,
+        color: style.color,
+        radius: style.borderTopLeftRadius,
+        font: style.fontFamily,
+        page: getComputedStyle(document.documentElement).backgroundColor,
+      };
+    });
+    assert.deepEqual(look, {
+      background: 'rgb(168, 199, 250)',
+      color: 'rgb(0, 0, 0)',
+      radius: '0px',
+      font: 'Verdana, sans-serif',
+      page: 'rgb(18, 18, 18)',
+    });
+    await page.addScriptTag({ path: axePath });
+    // Made to sit inside another page: no h1 of its own in that page's outline.
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(context: unknown, options: unknown): Promise<{ violations: { id: string }[] }>;
+          };
+        }
+      ).axe;
+      return (
+        await axe.run(document, { rules: { 'page-has-heading-one': { enabled: false } } })
+      ).violations.map((v) => v.id);
+    });
+    assert.deepEqual(violations, []);
+    await context.close();
   });
 
   it('renders and takes a vote under aggressive global CSS', async () => {
