@@ -328,11 +328,36 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
     await assertClean(context, page, watch);
   });
 
-  it('survives host globals: AMD define, process, Chart and an older Lit', async () => {
+  it('survives host globals (AMD define, process, Chart), its own copy of Lit and an older Lit', async () => {
+    // The city's own components, built on a separate copy of Lit loaded through an import map.
+    const modules = join(repositoryRoot, 'node_modules');
+    host.folders.set('/vendor/', modules);
+    host.pages.set('/city-banner.js', {
+      type: 'text/javascript',
+      body: `import { LitElement, html, css } from 'lit';
+        class CityBanner extends LitElement {
+          static styles = css\`p { font-weight: bold; }\`;
+          render() { return html\`<p>Bienvenue sur le site de la ville</p>\`; }
+        }
+        customElements.define('city-banner', CityBanner);`,
+    });
+    const importMap = {
+      imports: {
+        lit: '/vendor/lit/index.js',
+        'lit/': '/vendor/lit/',
+        'lit-html': '/vendor/lit-html/lit-html.js',
+        'lit-html/': '/vendor/lit-html/',
+        'lit-element/': '/vendor/lit-element/',
+        '@lit/reactive-element': '/vendor/@lit/reactive-element/reactive-element.js',
+        '@lit/reactive-element/': '/vendor/@lit/reactive-element/',
+      },
+    };
     host.pages.set('/globals.html', {
       body: hostHtml(
-        snippet(' with-chart'),
-        `<script>
+        `<city-banner></city-banner>${snippet(' with-chart')}`,
+        `<script type="importmap">${JSON.stringify(importMap)}</script>
+        <script type="module" src="/city-banner.js"></script>
+        <script>
           window.define = function () { throw new Error('the host AMD define was called'); };
           window.define.amd = { jQuery: true };
           window.process = { env: { NODE_ENV: 'development' } };
@@ -345,6 +370,7 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
       ),
     });
     const { context, page, watch } = await open('/globals.html');
+    await page.locator('city-banner').getByText('Bienvenue sur le site de la ville').waitFor();
     await vote(page);
     const poll = page.locator('parvis-poll');
     await poll.locator('[part="chart-toggle"]').click();

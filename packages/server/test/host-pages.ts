@@ -1,5 +1,6 @@
 // A city's website for the embedding tests: an HTTP server on its own origin that serves the
 // pages (and their scripts and headers) a test gives it. Every request it gets is recorded.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -13,14 +14,30 @@ export interface HostSite {
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
   pages: Map<string, HostPage>;
+  /** URL prefix → folder whose .js files are served as they are (e.g. a copy of Lit). */
+  folders: Map<string, string>;
   close(): Promise<void>;
 }
 
 export async function startHostSite(): Promise<HostSite> {
   const pages = new Map<string, HostPage>();
+  const folders = new Map<string, string>();
+  const fromFolder = (path: string): HostPage | undefined => {
+    for (const [prefix, folder] of folders) {
+      const rest = path.slice(prefix.length);
+      if (!path.startsWith(prefix) || !/^[\w@/.-]+\.js$/.test(rest) || rest.includes('..'))
+        continue;
+      try {
+        return { type: 'text/javascript', body: readFileSync(`${folder}/${rest}`, 'utf8') };
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  };
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://host').pathname;
-    const page = pages.get(path);
+    const page = pages.get(path) ?? fromFolder(path);
     if (!page) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -38,6 +55,7 @@ export async function startHostSite(): Promise<HostSite> {
   return {
     origin: `http://127.0.0.1:${port}`,
     pages,
+    folders,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
