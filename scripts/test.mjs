@@ -53,6 +53,12 @@ check('format (prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'w
 check('lint (eslint)', 'npx', ['eslint', '.']);
 check('types (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']);
 check('build (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+// Byte counts of the build are deterministic: the widgets' size budgets are a test.
+check('size budgets (gzip)', 'node', [
+  'packages/widgets/scripts/size.mjs',
+  '--no-build',
+  '--check',
+]);
 
 // node:test over api, contract and server (SQLite and PostgreSQL, durability, end to end).
 // One throw-away PostgreSQL cluster serves every test file (each makes its own databases);

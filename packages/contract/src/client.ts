@@ -303,3 +303,5 @@ function randomKey(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
+
+export { widgetKinds, type WidgetKind, type WidgetSegment } from './widgets.js';

@@ -5,8 +5,10 @@ import type { HttpBindings } from '@hono/node-server';
 import type { ClientAddresses } from './client-address.js';
 import type { StaticPaths } from './config.js';
 import type { Logger } from './logger.js';
+import { demoContentSecurityPolicy } from './csp.js';
+import { installEmbedRoutes, type EmbedOptions } from './embed/routes.js';
 import { routePattern } from './route-pattern.js';
-import { findFile, loadFile } from './static-files.js';
+import { findFile, loadFile, sendFile } from './static-files.js';
 
 export interface ServerAppOptions {
   /** The contract app (`createApp` from @parvis/api), mounted at /api. */
@@ -22,6 +24,8 @@ export interface ServerAppOptions {
   logError?: (message: string, error: unknown) => void;
   /** Request lines (non-2xx or slow requests) and errors; without it, errors go to logError. */
   log?: Logger;
+  /** The iframe pages, oEmbed and the snippet builder; absent: not served. */
+  embed?: EmbedOptions;
   /** Readiness check (the database answers); absent: always ready. */
   ready?: () => Promise<void>;
   /** How long the readiness check may take (default 2 s). */
@@ -31,19 +35,7 @@ export interface ServerAppOptions {
 /** A request slower than this is logged even when it succeeded. */
 export const slowRequestMs = 1000;
 
-/** Pages of the demo site may load and contact only this server. */
-export const demoContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
+export { demoContentSecurityPolicy };
 
 const htmlHeaders: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -137,6 +129,8 @@ export function createServerApp(
       'x-content-type-options': 'nosniff',
     });
   });
+
+  if (options.embed) installEmbedRoutes(app, options.embed);
 
   // The api sees paths without /api (its routes are /v1/… and /health).
   app.all('/api/*', (c) => {
@@ -233,28 +227,6 @@ function bundleHeaders(cacheControl: string): Record<string, string> {
     'cross-origin-resource-policy': 'cross-origin',
     'x-content-type-options': 'nosniff',
   };
-}
-
-async function sendFile(
-  c: Context<{ Bindings: Partial<HttpBindings> }>,
-  found: { path: string; size: number; mtimeMs: number },
-  headers: Record<string, string>,
-): Promise<Response> {
-  const file = await loadFile(found, c.req.header('accept-encoding'));
-  const all: Record<string, string> = { ...headers, etag: file.etag, vary: 'Accept-Encoding' };
-  if (matchesEtag(c.req.header('if-none-match'), file.etag)) return c.body(null, 304, all);
-  all['content-type'] = file.contentType;
-  if (file.encoding) all['content-encoding'] = file.encoding;
-  return c.body(file.body, 200, all);
-}
-
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === bare;
-  });
 }
 
 async function notFoundPage(c: Context, paths: StaticPaths): Promise<Response> {

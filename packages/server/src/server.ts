@@ -74,6 +74,11 @@ export async function startServer(
       apiStripsPrefix: true,
       clientAddresses,
       paths: config.paths,
+      embed: {
+        store,
+        allowedOrigins: config.allowedOrigins,
+        publicUrl: config.publicUrl,
+      },
       logError: options.logError,
       log: options.logError ? undefined : log,
       ready: () => store.ping(),

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import type { Context } from 'hono';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
@@ -114,4 +115,27 @@ function parseAcceptEncoding(header: string | undefined): Set<string> {
     if (name && !refused) accepted.add(name.trim());
   }
   return accepted;
+}
+
+/** Answers with a file found by findFile: compressed when accepted, 304 on a matching ETag. */
+export async function sendFile(
+  c: Context,
+  found: { path: string; size: number; mtimeMs: number },
+  headers: Record<string, string>,
+): Promise<Response> {
+  const file = await loadFile(found, c.req.header('accept-encoding'));
+  const all: Record<string, string> = { ...headers, etag: file.etag, vary: 'Accept-Encoding' };
+  if (matchesEtag(c.req.header('if-none-match'), file.etag)) return c.body(null, 304, all);
+  all['content-type'] = file.contentType;
+  if (file.encoding) all['content-encoding'] = file.encoding;
+  return c.body(file.body, 200, all);
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === bare;
+  });
 }

@@ -111,6 +111,8 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     const poll = page.locator('parvis-poll');
     const radios = poll.getByRole('radio');
+    // parvis.js loads a widget when it comes near the viewport: scroll to it, as a reader does.
+    await poll.scrollIntoViewIfNeeded();
     await radios.first().waitFor({ state: 'visible', timeout: 20_000 });
     assert.equal(await radios.count(), 4);
 
@@ -136,6 +138,7 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
     assert.equal(view.results.options[1]?.votes, 1, 'the second answer was counted');
 
     await page.reload();
+    await poll.scrollIntoViewIfNeeded();
     await poll
       .getByRole('status')
       .filter({ hasText: /déjà voté/i })
@@ -147,6 +150,7 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
     assert.equal(await server.stop('SIGTERM'), 0);
     server = await startChildServer(dataDir, { PARVIS_WIDGETS_DIR: widgetsDir, PORT: port });
     await page.reload();
+    await poll.scrollIntoViewIfNeeded();
     await poll
       .getByRole('status')
       .filter({ hasText: /déjà voté/i })
@@ -180,6 +184,7 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
 
     await page.goto(`${server.url}/`);
     const thread = page.locator('parvis-comments');
+    await thread.scrollIntoViewIfNeeded();
     await thread.getByLabel('Votre commentaire', { exact: true }).waitFor({ timeout: 20_000 });
     // The seeded French comments and the city's official answer are there.
     await thread.getByText('Réponse officielle').first().waitFor();
@@ -218,6 +223,7 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
     assert.equal((await focused(page))?.tag, 'article', 'focus moved to the new reply');
 
     await page.reload();
+    await thread.scrollIntoViewIfNeeded();
     await thread.getByText(text).waitFor({ timeout: 15_000 });
     await thread.getByText(reply).waitFor();
     const replies = thread
@@ -290,7 +296,9 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
+    await page.locator('parvis-poll').scrollIntoViewIfNeeded();
     await page.locator('parvis-poll').getByRole('radio').first().waitFor({ timeout: 15_000 });
+    await page.locator('parvis-comments').scrollIntoViewIfNeeded();
     await page
       .locator('parvis-comments')
       .getByLabel('Votre commentaire', { exact: true })

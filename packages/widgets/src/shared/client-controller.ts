@@ -78,7 +78,10 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
     const args = this.#currentArgs();
     const previous = this.#args;
     if (!previous || args.some((value, i) => !Object.is(value, previous[i]))) {
-      void this.#load(args);
+      // Added and removed in one go (a single-page site re-rendering): no request for an element
+      // that left already; it loads if it comes back.
+      if (!this.#host.isConnected) this.#interrupted = true;
+      else void this.#load(args);
     }
   }
 
@@ -129,10 +132,20 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
   }
 
   async #read(apiAttribute: string | null | undefined, args: A, signal: AbortSignal): Promise<T> {
-    await ensureLocale(this.#options.messages);
+    // The messages and the data load side by side (one round trip less on a French page); the
+    // content still waits for both, so no page ever flashes another language.
+    const locale = ensureLocale(this.#options.messages);
+    locale.then(
+      // The locale is ready: the loading state may now say so in the page's language.
+      () => signal.aborted || this.#host.requestUpdate(),
+      () => undefined,
+    );
+    const [value] = await Promise.all([this.#fetch(apiAttribute, args, signal), locale]);
     signal.throwIfAborted();
-    // The locale is ready: the loading state may now say so in the page's language.
-    this.#host.requestUpdate();
+    return value;
+  }
+
+  async #fetch(apiAttribute: string | null | undefined, args: A, signal: AbortSignal): Promise<T> {
     const { api, client } = this.#connect(apiAttribute);
     const token = await currentToken(api);
     try {

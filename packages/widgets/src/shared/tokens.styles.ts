@@ -3,6 +3,10 @@ import { css } from 'lit';
 /**
  * The documented theme tokens, read once on each widget's wrapper. By default a widget inherits
  * the host page's font and text colour; private copies are `--_parvis-*`.
+ *
+ * Light or dark: the widget follows the page's `color-scheme` (inherited into the shadow root),
+ * or its own `scheme` attribute (`light`, `dark`, `auto` = the reader's system setting). The dark
+ * defaults keep 4.5:1 on a dark page, as the light ones do on a light page.
  */
 export const tokens = css`
   :host {
@@ -11,10 +15,22 @@ export const tokens = css`
   :host([hidden]) {
     display: none;
   }
+  :host([scheme='light']) {
+    color-scheme: light;
+  }
+  :host([scheme='dark']) {
+    color-scheme: dark;
+  }
+  :host([scheme='auto']) {
+    color-scheme: light dark;
+  }
   .wrapper {
-    --_parvis-accent: var(--parvis-color-accent, #0b57d0);
-    --_parvis-on-accent: var(--parvis-color-on-accent, #fff);
-    --_parvis-error: var(--parvis-color-error, #b3261e);
+    --_parvis-accent-default: #0b57d0;
+    --_parvis-on-accent-default: #fff;
+    --_parvis-error-default: #b3261e;
+    --_parvis-accent: var(--parvis-color-accent, var(--_parvis-accent-default));
+    --_parvis-on-accent: var(--parvis-color-on-accent, var(--_parvis-on-accent-default));
+    --_parvis-error: var(--parvis-color-error, var(--_parvis-error-default));
     --_parvis-border: var(--parvis-color-border, color-mix(in srgb, currentColor 35%, transparent));
     --_parvis-radius: var(--parvis-radius, 0.375rem);
     --_parvis-space: var(--parvis-spacing, 1rem);
@@ -28,6 +44,13 @@ export const tokens = css`
     padding: var(--_parvis-space);
     overflow-wrap: break-word;
     line-height: 1.5;
+  }
+  @supports (color: light-dark(#000, #fff)) {
+    .wrapper {
+      --_parvis-accent-default: light-dark(#0b57d0, #a8c7fa);
+      --_parvis-on-accent-default: light-dark(#fff, #062e6f);
+      --_parvis-error-default: light-dark(#b3261e, #ffb4ab);
+    }
   }
   *,
   *::before,
