@@ -7,7 +7,14 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'packages/widgets/src/generated/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'packages/*/lib/**',
+      '.tmp/**',
+      'data/**',
+      'packages/widgets/src/generated/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

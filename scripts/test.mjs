@@ -63,7 +63,7 @@ check('size budgets (gzip)', 'node', [
 // node:test over api, contract and server (SQLite and PostgreSQL, durability, end to end).
 // One throw-away PostgreSQL cluster serves every test file (each makes its own databases);
 // it is stopped and removed whatever happens, even on Ctrl-C.
-const nodeTests = ['contract', 'api', 'server'].flatMap((p) =>
+const nodeTests = ['contract', 'api', 'server', 'widgets'].flatMap((p) =>
   testFiles(join(root, 'packages', p, 'test')),
 );
 const tap = join(tmp, 'node-tests.tap');

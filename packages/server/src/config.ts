@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultRateLimits, isValidRange } from '@parvis/api';
@@ -67,14 +68,28 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** The repository root: the nearest folder above this file whose package.json declares workspaces. */
+/**
+ * The repository root: the nearest folder above this file whose package.json declares workspaces.
+ * Installed from npm (no such folder), the current folder.
+ */
 export const repositoryRoot: string = findRepositoryRoot(dirname(fileURLToPath(import.meta.url)));
 
-export const defaultPaths: StaticPaths = {
-  widgetsDist: join(repositoryRoot, 'packages/widgets/dist'),
-  demoSite: join(repositoryRoot, 'examples/demo'),
-  openapi: join(repositoryRoot, 'packages/contract/openapi.json'),
-};
+/** Installed from npm, the bundle and the contract come from their packages; there is no demo site. */
+const inRepository = existsSync(join(repositoryRoot, 'packages/widgets/package.json'));
+const packageFile = (specifier: string): string =>
+  createRequire(import.meta.url).resolve(specifier);
+
+export const defaultPaths: StaticPaths = inRepository
+  ? {
+      widgetsDist: join(repositoryRoot, 'packages/widgets/dist'),
+      demoSite: join(repositoryRoot, 'examples/demo'),
+      openapi: join(repositoryRoot, 'packages/contract/openapi.json'),
+    }
+  : {
+      widgetsDist: dirname(packageFile('@parvis/widgets/parvis.js')),
+      demoSite: join(repositoryRoot, 'examples/demo'),
+      openapi: packageFile('@parvis/contract/openapi.json'),
+    };
 
 export const defaults = {
   port: 8080,
@@ -569,7 +584,7 @@ function findRepositoryRoot(start: string): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && hasWorkspaces(manifest)) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return resolve(start, '../../..');
+    if (parent === dir) return process.cwd();
     dir = parent;
   }
 }

@@ -23,8 +23,11 @@ export function startChildServer(
   env: Record<string, string> = {},
   /** Options for the server's node (e.g. --cpu-prof); NODE_OPTIONS refuses some of them. */
   nodeArgs: string[] = [],
+  /** Another `parvis-server` (e.g. installed from the packed package) and its working folder. */
+  install: { bin: string; cwd?: string } = { bin: serverBin },
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, [...nodeArgs, serverBin], {
+  const child = spawn(process.execPath, [...nodeArgs, install.bin], {
+    cwd: install.cwd,
     env: {
       ...process.env,
       PORT: '0',

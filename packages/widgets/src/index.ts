@@ -9,3 +9,10 @@ export {
 export { ParvisIdeas, ParvisIdeaEvent, defineIdeas, type IdeaDetail } from './ideas/define.js';
 export { configure, type ParvisConfig, type TokenRequest } from './shared/configure.js';
 export { ParvisErrorEvent, ParvisVoteEvent, type VoteDetail } from './shared/events.js';
+export type {
+  ParvisElements,
+  ParvisElement,
+  ParvisTag,
+  ParvisProperties,
+  ParvisListeners,
+} from './elements.js';

@@ -1,0 +1,3 @@
+export function bundledExamples(): string[];
+export function prepareExample(name: string, tarballs: string[], destination: string): string;
+export function buildExample(directory: string, env?: Record<string, string>): string;
