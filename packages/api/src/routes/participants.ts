@@ -69,6 +69,7 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
           createdAt: idea.createdAt,
         })),
         supports,
+        budgetSubmissions: [],
       },
       200,
     );
