@@ -305,7 +305,6 @@ export const AllocateResults = z
     lines: z.array(
       z.object({
         id: z.string(),
-        sum: z.number().int().openapi({ description: 'Sum of all submitted values (exact).' }),
         mean: z.number().int().nullable().openapi({
           description:
             'sum / submissions rounded to the nearest integer (halves up); null without submissions.',
