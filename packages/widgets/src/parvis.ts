@@ -11,6 +11,7 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'parvis-poll': () => import('./poll/define.js'),
   'parvis-comments': () => import('./comments/define.js'),
   'parvis-ideas': () => import('./ideas/define.js'),
+  'parvis-budget': () => import('./budget/define.js'),
 };
 
 const pending = new Set(Object.keys(widgets));
