@@ -78,12 +78,16 @@ const titles: Record<ProblemCode, string> = {
   internal_error: 'Something went wrong on the server.',
 };
 
+/** Machine-readable facts of a broken budget rule (see Problem in the contract). */
+export type ProblemFacts = Pick<Problem, 'line' | 'project' | 'rule' | 'amount' | 'limit'>;
+
 export class ProblemError extends Error {
   constructor(
     readonly status: number,
     readonly code: ProblemCode,
     readonly detail?: string,
     readonly errors?: Problem['errors'],
+    readonly facts?: ProblemFacts,
   ) {
     super(titles[code]);
   }
@@ -94,6 +98,7 @@ export function problemBody(
   code: ProblemCode,
   detail?: string,
   errors?: Problem['errors'],
+  facts?: ProblemFacts,
 ): Problem {
   return {
     type: `https://parvis.dev/problems/${code}`,
@@ -102,6 +107,7 @@ export function problemBody(
     code,
     ...(detail === undefined ? {} : { detail }),
     ...(errors === undefined ? {} : { errors }),
+    ...facts,
   };
 }
 
@@ -111,8 +117,9 @@ export function problemResponse(
   code: ProblemCode,
   detail?: string,
   errors?: Problem['errors'],
+  facts?: ProblemFacts,
 ): Response {
-  return c.body(JSON.stringify(problemBody(status, code, detail, errors)), status as 400, {
+  return c.body(JSON.stringify(problemBody(status, code, detail, errors, facts)), status as 400, {
     'content-type': 'application/problem+json',
   });
 }

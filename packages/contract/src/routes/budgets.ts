@@ -1,7 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { budgetParams } from './params.js';
 import { BudgetResults, BudgetSubmissionInput, BudgetView } from '../schemas/budgets.js';
-import { bearerAuth, commonProblems, idempotencyHeaders, json, problem } from './responses.js';
+import { bearerAuth, commonProblems, json, problem } from './responses.js';
 
 const budgetNotFound = problem('No such budget (budget_not_found).');
 
@@ -37,7 +37,17 @@ export const submitBudget = createRoute({
   security: bearerAuth,
   request: {
     params: budgetParams,
-    headers: idempotencyHeaders,
+    headers: z.object({
+      'idempotency-key': z
+        .string()
+        .max(200)
+        .optional()
+        .openapi({
+          param: { name: 'idempotency-key', in: 'header' },
+          description:
+            'A unique key per intended submission, reused when retrying it. The submission is idempotent by itself: the same one sent again counts once.',
+        }),
+    }),
     body: { required: true, content: { 'application/json': { schema: BudgetSubmissionInput } } },
   },
   responses: {
@@ -54,10 +64,10 @@ export const submitBudget = createRoute({
     ),
     404: budgetNotFound,
     409: problem(
-      'The budget is not open (budget_not_open, budget_closed), this participant already submitted otherwise and changes are not allowed (submission_exists), or idempotency_in_progress.',
+      'The budget is not open (budget_not_open, budget_closed), or this participant already submitted otherwise and changes are not allowed (submission_exists).',
     ),
     422: problem(
-      "The submission breaks the budget's rules: unknown_line, missing_line, out_of_range, off_step, unbalanced (allocate); unknown_project, duplicate_project, too_few_projects, too_many_projects, over_budget, under_min_spend (select); or idempotency_key_reused.",
+      "The submission breaks the budget's rules: unknown_line, missing_line, out_of_range, off_step, unbalanced (allocate); unknown_project, duplicate_project, too_few_projects, too_many_projects, over_budget, under_min_spend (select).",
     ),
   },
 });

@@ -250,7 +250,7 @@ export const BudgetPatch = z
     balance: BalanceRule.optional(),
     messages: BudgetMessages.optional(),
     lines: allocateFields.lines.optional(),
-    minSpendShare: selectFields.minSpendShare.optional(),
+    minSpendShare: z.number().int().min(0).max(100).optional(),
     minProjects: z.number().int().min(0).max(budgetLimits.maxProjects).optional(),
     maxProjects: z.number().int().min(1).max(budgetLimits.maxProjects).optional(),
     projects: selectFields.projects.optional(),
