@@ -69,4 +69,4 @@ export type {
   SubmissionOutcome,
 } from './budget-store.js';
 export { sameSubmission } from './rules/budget-submissions.js';
-export { budgetStatus } from './rules/budgets.js';
+export { budgetStatus, lockedBudgetChange } from './rules/budgets.js';
