@@ -91,17 +91,28 @@ export function moneyInWords(cents: number): string {
   return `${compact} ${one ? 'euro' : 'euros'}`;
 }
 
+/** Rounded for reading (a mean of 1.533333 M€ shows as 1.53 M€); exact otherwise. */
+const shown = (approx: boolean): Intl.NumberFormatOptions =>
+  approx ? { maximumFractionDigits: 2 } : {};
+
 /** A line's value as shown beside it: "450 k€", "4,25 %", "3 km de piste cyclable". */
-export function formatValue(line: Pick<BudgetLine, 'unit'>, value: number): string {
+export function formatValue(line: Pick<BudgetLine, 'unit'>, value: number, approx = false): string {
   const { unit } = line;
-  if (unit.type === 'money') {
-    if (unit.display === '€') return formatMoney(value);
-    return `${numberText(value, moneyFactor[unit.display])}\u00a0${unit.display}`;
-  }
+  if (unit.type === 'money' && unit.display === '€')
+    return formatMoney(approx ? Math.round(value / 100) * 100 : value);
   if (unit.type === 'percent') {
-    return numberText(value, 100, { style: 'unit', unit: 'percent' });
+    return numberText(value, 100, { style: 'unit', unit: 'percent', ...shown(approx) });
   }
-  return `${numberText(value, 100)}\u00a0${unit.label}`;
+  return `${formatFigure(line, value, approx)}\u00a0${unit.type === 'money' ? unit.display : unit.label}`;
+}
+
+/** The number alone in the shown unit ("1,5" for 1.5 km), for tables whose header names the unit. */
+export function formatFigure(
+  line: Pick<BudgetLine, 'unit'>,
+  value: number,
+  approx = false,
+): string {
+  return numberText(value, scaleOf(line.unit), shown(approx));
 }
 
 /** The same value in words, with its amount when the unit is not money (`aria-valuetext`). */

@@ -195,6 +195,10 @@ export const budgetStyles = css`
   .project-choice input {
     margin-top: 0.125rem;
   }
+  /* Cost, description and notes line up with the project's title, past its checkbox. */
+  .project > :is(.meta, .explain, .note, .field-error) {
+    padding-inline-start: 2.25rem;
+  }
   .project img {
     display: block;
     max-width: 100%;
@@ -238,6 +242,35 @@ export const budgetStyles = css`
   .table-scroll {
     overflow-x: auto;
     margin-bottom: var(--_parvis-space);
+    container-type: inline-size;
+    /* A shadow on the side that has more to scroll to. */
+    background:
+      linear-gradient(to right, var(--parvis-color-background, Canvas) 30%, transparent) left / 2rem
+        100% local no-repeat,
+      linear-gradient(to left, var(--parvis-color-background, Canvas) 30%, transparent) right / 2rem
+        100% local no-repeat,
+      radial-gradient(
+          farthest-side at 0 50%,
+          color-mix(in srgb, currentColor 25%, transparent),
+          transparent
+        )
+        left / 0.75rem 100% scroll no-repeat,
+      radial-gradient(
+          farthest-side at 100% 50%,
+          color-mix(in srgb, currentColor 25%, transparent),
+          transparent
+        )
+        right / 0.75rem 100% scroll no-repeat;
+  }
+  /* Phones: smaller figures so the four columns fit more often. */
+  @container (max-width: 22rem) {
+    table {
+      font-size: 0.875em;
+    }
+    th,
+    td {
+      padding-inline: 0.25rem;
+    }
   }
   table {
     border-collapse: collapse;
@@ -251,10 +284,13 @@ export const budgetStyles = css`
   }
   th,
   td {
-    padding: 0.375rem 0.5rem;
+    padding: 0.375rem 0.375rem;
     border-bottom: 1px solid var(--_parvis-border);
     text-align: end;
     vertical-align: top;
+  }
+  td {
+    white-space: nowrap;
   }
   th[scope='row'],
   thead th:first-child {
@@ -276,17 +312,17 @@ export const budgetStyles = css`
     gap: 0.5rem;
     font-variant-numeric: tabular-nums;
   }
+  /* The funded line sits in the gap above the first project it leaves out. */
+  .ranking .after-cap {
+    position: relative;
+    margin-top: 2.75rem;
+  }
   .ranking .funded-line {
-    list-style: none;
-    margin-inline-start: -1.5rem;
-    padding: 0.25rem 0;
+    position: absolute;
+    inset-inline: -1.5rem 0;
+    top: -2.5rem;
+    padding-top: 0.25rem;
     border-top: 3px dashed currentColor;
-    font-weight: 700;
-  }
-  .ranking .funded {
-    font-weight: 700;
-  }
-  .mine-tag {
     font-weight: 700;
   }
 

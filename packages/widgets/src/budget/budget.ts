@@ -4,6 +4,7 @@ import { lineContribution, meetsBalance, remainingAmount } from '@parvis/contrac
 import type {
   AllocateBudget,
   BudgetLine,
+  BudgetProject,
   BudgetSubmissionInput,
   BudgetView,
   SelectBudget,
@@ -17,6 +18,7 @@ import { WidgetError, isAbort } from '../shared/problems.js';
 import { tokens } from '../shared/tokens.styles.js';
 import {
   amountOf,
+  formatFigure,
   formatMoney,
   formatValue,
   parseTyped,
@@ -179,6 +181,11 @@ export class ParvisBudget extends LitElement {
 
   protected override updated(): void {
     this.#setHostState();
+    // A table wider than a phone scrolls sideways: then, and only then, it takes keyboard focus.
+    for (const region of this.renderRoot.querySelectorAll<HTMLElement>('.table-scroll')) {
+      if (region.scrollWidth > region.clientWidth) region.tabIndex = 0;
+      else region.removeAttribute('tabindex');
+    }
     const canvas = this.#find<HTMLCanvasElement>('canvas');
     if (canvas && !this.#chart) void this.#drawChart(canvas);
     if (!canvas && this.#chart) this.#destroyChart();
@@ -389,13 +396,13 @@ export class ParvisBudget extends LitElement {
         ${budget.lines.map(
           (line) =>
             html`<li>
-              ${line.label}: ${formatValue(line, line.min)} – ${formatValue(line, line.max)}
+              ${msg(str`${line.label}: ${formatValue(line, line.min)} to ${formatValue(line, line.max)}`, { id: 'budget.plain-line' })}
             </li>`,
         )}
       </ul>`;
     }
     return html`<ul class="plain">
-      ${budget.projects.map((p) => html`<li>${p.title}: ${formatMoney(p.cost)}</li>`)}
+      ${budget.projects.map((p) => html`<li>${this.#costLine(p)}</li>`)}
     </ul>`;
   }
 
@@ -940,8 +947,11 @@ export class ParvisBudget extends LitElement {
 
   #reviewLines(budget: AllocateBudget): TemplateResult {
     const remaining = this.#remaining();
-    return html`<div class="table-scroll">
+    return html`<div class="table-scroll" role="region" aria-labelledby="review-caption">
         <table>
+          <caption id="review-caption" class="visually-hidden">
+            ${msg('Your choices, line by line', { id: 'budget.review-caption' })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">${msg('Line', { id: 'budget.col-line' })}</th>
@@ -953,9 +963,9 @@ export class ParvisBudget extends LitElement {
             ${budget.lines.map((line) => {
               const value = this._values.get(line.id) ?? line.default;
               return html`<tr>
-                <th scope="row">${line.label}</th>
-                <td>${formatValue(line, value)}</td>
-                <td>${formatValue(line, line.default)}</td>
+                <th scope="row">${this.#rowHeader(line)}</th>
+                <td>${this.#cell(line, value)}</td>
+                <td>${this.#cell(line, line.default)}</td>
               </tr>`;
             })}
           </tbody>
@@ -967,9 +977,28 @@ export class ParvisBudget extends LitElement {
   #reviewProjects(budget: SelectBudget): TemplateResult {
     const chosen = budget.projects.filter((p) => this._chosen.has(p.id));
     return html`<ul>
-        ${chosen.map((p) => html`<li>${p.title}: ${formatMoney(p.cost)}</li>`)}
+        ${chosen.map((p) => html`<li>${this.#costLine(p)}</li>`)}
       </ul>
       <p class="balance">${this.#selectionText(budget)}</p>`;
+  }
+
+  #costLine(project: BudgetProject): string {
+    return msg(str`${project.title}: ${formatMoney(project.cost)}`, { id: 'budget.cost-line' });
+  }
+
+  /** A row header that names the unit when the cells show bare figures ("Pistes (km)"). */
+  #rowHeader(line: BudgetLine): string {
+    const { unit } = line;
+    if (unit.type === 'money') return line.label;
+    return `${line.label} (${unit.type === 'percent' ? '%' : unit.label})`;
+  }
+
+  /** A cell: money with its unit, other units as bare figures (the row header names them). */
+  #cell(line: BudgetLine, value: number | null | undefined, approx = false): string {
+    if (value === null || value === undefined) return '–';
+    return line.unit.type === 'money'
+      ? formatValue(line, value, approx)
+      : formatFigure(line, value, approx);
   }
 
   #renderFailure(retryHere: boolean): TemplateResult | typeof nothing {
@@ -1109,9 +1138,9 @@ export class ParvisBudget extends LitElement {
     if (budget.mode === 'allocate' && results.mode === 'allocate') {
       const mine = view.mySubmission?.allocations ?? null;
       return html`<div class="results" part="results">
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-labelledby="results-caption">
           <table>
-            <caption>
+            <caption id="results-caption">
               ${
                 mine
                   ? msg('Your budget and the community’s', { id: 'budget.results-mine' })
@@ -1130,12 +1159,11 @@ export class ParvisBudget extends LitElement {
             <tbody>
               ${budget.lines.map((line, i) => {
                 const row = results.lines[i];
-                const dash = '–';
                 return html`<tr>
-                  <th scope="row">${line.label}</th>
-                  ${mine ? html`<td>${line.id in mine ? formatValue(line, mine[line.id] as number) : dash}</td>` : nothing}
-                  <td>${row?.mean != null ? formatValue(line, row.mean) : dash}</td>
-                  <td>${row?.median != null ? formatValue(line, row.median) : dash}</td>
+                  <th scope="row">${this.#rowHeader(line)}</th>
+                  ${mine ? html`<td>${this.#cell(line, mine[line.id])}</td>` : nothing}
+                  <td>${this.#cell(line, row?.mean, true)}</td>
+                  <td>${this.#cell(line, row?.median)}</td>
                 </tr>`;
               })}
             </tbody>
@@ -1179,28 +1207,31 @@ export class ParvisBudget extends LitElement {
               msg(str`${formatNumber(row.votes)} vote`, { id: 'budget.votes-one' }),
               msg(str`${formatNumber(row.votes)} votes`, { id: 'budget.votes-other' }),
             );
-            return html`<li class=${row.funded ? 'funded' : ''}>
-                ${project.title}: ${votes}, ${formatMoney(project.cost)} —
-                ${
-                  row.funded
-                    ? msg('funded', { id: 'budget.funded' })
-                    : msg('not funded', { id: 'budget.not-funded' })
-                }
-                ${
-                  mine.has(row.id)
-                    ? html`<span class="mine-tag"
-                        >(${msg('your choice', { id: 'budget.your-choice' })})</span
-                      >`
-                    : nothing
-                }
-              </li>
+            const status = row.funded
+              ? msg('funded', { id: 'budget.funded' })
+              : msg('not funded', { id: 'budget.not-funded' });
+            // The funded line is drawn above the first project past the last funded one; the
+            // words "funded" / "not funded" say the same to a screen reader.
+            return html`<li class=${i === lastFunded + 1 && i > 0 ? 'after-cap' : ''}>
               ${
-                i === lastFunded && i < results.projects.length - 1
-                  ? html`<li class="funded-line" aria-hidden="true">
-                      ${msg(str`Budget cap: ${formatMoney(budget.total)}`, { id: 'budget.cap-line' })}
-                    </li>`
+                i === lastFunded + 1 && i > 0
+                  ? html`<span class="funded-line" aria-hidden="true"
+                      >${msg(str`Budget cap: ${formatMoney(budget.total)}`, {
+                        id: 'budget.cap-line',
+                      })}</span
+                    >`
                   : nothing
-              }`;
+              }
+              ${msg(str`${project.title}: ${votes}, ${formatMoney(project.cost)}`, {
+                id: 'budget.ranking-row',
+              })}
+              — <strong class=${row.funded ? 'funded' : 'not-funded'}>${status}</strong>
+              ${
+                mine.has(row.id)
+                  ? html`(${msg('your choice', { id: 'budget.your-choice' })})`
+                  : nothing
+              }
+            </li>`;
           })}
         </ol>
       </div>`;

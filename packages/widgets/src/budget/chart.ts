@@ -24,8 +24,6 @@ export interface ChartHandle {
   destroy(): void;
 }
 
-const maxLabel = 32;
-
 /** Draws horizontal bars, two per line. Registration happens here, not on import. */
 export function drawBudgetChart(
   canvas: HTMLCanvasElement,
@@ -33,6 +31,8 @@ export function drawBudgetChart(
   look: BudgetChartLook,
 ): ChartHandle {
   Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
+  // Long labels squeeze the bars on a phone: cut them (the table beside has them in full).
+  const maxLabel = canvas.clientWidth < 480 ? 18 : 32;
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const forced = matchMedia('(forced-colors: active)').matches;
   const color = forced ? 'CanvasText' : look.color;
