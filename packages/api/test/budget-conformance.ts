@@ -407,6 +407,41 @@ export function describeBudgetConformance(
         assert.deepEqual(tallied.lines[0], { id: 'ecoles', mean: 290_000, median: 290_000 });
       });
 
+      it('keeps the aggregates exact under parallel submissions and replacements', async () => {
+        await allocate({ allowChange: true, balance: { rule: 'max' } });
+        const tokens = await Promise.all(Array.from({ length: 40 }, () => api.participant()));
+        const value = (i: number, round: number) => ((i * 7 + round * 13) % 31) * 10_000;
+        const send = (round: number) =>
+          Promise.all(
+            tokens.map((token, i) =>
+              submit(token, { allocations: { ...balanced, ecoles: value(i, round), culture: 0 } }),
+            ),
+          );
+        for (const answer of await send(0)) assert.equal(answer.status, 200);
+        // Every other participant changes their mind, all at once, twice over.
+        const changing = tokens.filter((_, i) => i % 2 === 0);
+        await Promise.all(
+          changing.flatMap((token) => [
+            submit(token, {
+              allocations: { ...balanced, ecoles: value(tokens.indexOf(token), 1), culture: 0 },
+            }),
+            submit(token, {
+              allocations: { ...balanced, ecoles: value(tokens.indexOf(token), 1), culture: 0 },
+            }),
+          ]),
+        );
+        const final = tokens.map((_, i) => value(i, i % 2 === 0 ? 1 : 0)).sort((a, b) => a - b);
+        const sum = final.reduce((a, b) => a + b, 0);
+        const tallied = await results();
+        assert.equal(tallied.submissions, 40);
+        assert.deepEqual(tallied.lines[0], {
+          id: 'ecoles',
+          mean: Math.floor((2 * sum + 40) / 80),
+          median: final[19],
+        });
+        assert.deepEqual(tallied.lines[1], { id: 'culture', mean: 0, median: 0 });
+      });
+
       it('replaces a submission when allowed, moving its counts; refuses otherwise', async () => {
         await allocate({ allowChange: true });
         const [a, b] = [await api.participant(), await api.participant()];
