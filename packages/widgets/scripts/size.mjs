@@ -1,7 +1,8 @@
 // Prints the gzip weight of what a page with one <parvis-poll> downloads before it can render
 // (parvis.js, the poll chunk, Lit and the shared code, plus the French locale on French pages),
 // and of the lazy Chart.js chunk; then what a <parvis-comments> adds over the poll, with and
-// without its lazy DOMPurify chunk; and what a <parvis-ideas> adds over the poll. Builds first unless `--no-build` is given.
+// without its lazy DOMPurify chunk; what a <parvis-ideas> adds over the poll; and what a
+// <parvis-budget> adds over the poll, its own lazy chart chunk counted apart. Builds first unless `--no-build` is given.
 //   node packages/widgets/scripts/size.mjs [--no-build] [--budget 12288]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ const chartKey = 'packages/widgets/src/poll/chart.ts';
 const frKey = (part) => `packages/widgets/src/generated/locales/fr/${part}.ts`;
 const commentsKey = 'packages/widgets/src/comments/define.ts';
 const ideasKey = 'packages/widgets/src/ideas/define.ts';
+const budgetKey = 'packages/widgets/src/budget/define.ts';
+const budgetChartKey = 'packages/widgets/src/budget/chart.ts';
 const purifyKey = Object.keys(manifest).find((key) => key.includes('/dompurify/'));
 
 /** The files a chunk needs before it runs: itself and its static imports, transitively. */
@@ -60,6 +63,13 @@ if ([...first].some((file) => purify.has(file))) {
 const ideas = minus(closure(ideasKey), first);
 const ideasFrench = minus(closure(frKey('ideas')), first);
 
+const budgetWidget = minus(closure(budgetKey), first);
+const budgetFrench = minus(closure(frKey('budget')), first);
+const budgetChart = minus(closure(budgetChartKey), new Set([...first, ...budgetWidget]));
+if ([...budgetWidget].some((file) => budgetChart.has(file))) {
+  throw new Error('Chart.js is in the budget chunk: it must stay a lazy chunk');
+}
+
 const rows = [
   ['first payload, English page', first],
   ['  + French messages (poll, shared)', french],
@@ -71,6 +81,9 @@ const rows = [
   ['comments over the poll, all', new Set([...comments, ...purify])],
   ['ideas over the poll', ideas],
   ['  + its French messages', ideasFrench],
+  ['budget over the poll', budgetWidget],
+  ['  + its French messages', budgetFrench],
+  ['  + its chart chunk (lazy)', budgetChart],
 ];
 for (const [label, files] of rows) {
   console.log(

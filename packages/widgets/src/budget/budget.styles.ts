@@ -103,6 +103,8 @@ export const budgetStyles = css`
   }
   .line,
   .project {
+    /* Moving one slider lays out its own line, not the whole list. */
+    contain: layout style;
     display: grid;
     gap: 0.375rem;
     padding-bottom: var(--_parvis-space);
@@ -281,6 +283,10 @@ export const budgetStyles = css`
     text-align: start;
     font-weight: 700;
     margin-bottom: 0.5rem;
+    /* As wide as what shows, and kept in view while the figures scroll sideways. */
+    inline-size: 100cqi;
+    position: sticky;
+    inset-inline-start: 0;
   }
   th,
   td {

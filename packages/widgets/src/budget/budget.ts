@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { str } from '@lit/localize';
 import { lineContribution, meetsBalance, remainingAmount } from '@parvis/contract/client';
 import type {
@@ -139,9 +140,14 @@ export class ParvisBudget extends LitElement {
     typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   #chart: ChartHandle | null = null;
   #announceTimer: ReturnType<typeof setTimeout> | null = null;
+  #lastChange = 0;
+  /** The results (table, chart) are on screen: what `updated` must look after. */
+  #showsResults = false;
   #lastAnnounced: number | null = null;
   /** The line the citizen moved last: "adjust the others" leaves it as it is. */
   #lastMoved: string | null = null;
+  /** Choices changed since the draft was last written. */
+  #draftDirty = false;
 
   readonly #loader = new ClientController(this, {
     messages: 'budget',
@@ -161,7 +167,8 @@ export class ParvisBudget extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && (changed.has('budget') || changed.has('api'))) {
-      // Another budget: nothing of the previous one may stay.
+      // Another budget: nothing of the previous one may stay (its draft is kept for later).
+      this.#flushDraft();
       this.#stopTimer();
       this._view = null;
       this._values = new Map();
@@ -181,6 +188,8 @@ export class ParvisBudget extends LitElement {
 
   protected override updated(): void {
     this.#setHostState();
+    // Nothing to look after while the citizen moves sliders: no query on that path.
+    if (!this.#showsResults && !this._reviewing && !this.#chart) return;
     // A table wider than a phone scrolls sideways: then, and only then, it takes keyboard focus.
     for (const region of this.renderRoot.querySelectorAll<HTMLElement>('.table-scroll')) {
       if (region.scrollWidth > region.clientWidth) region.tabIndex = 0;
@@ -191,8 +200,15 @@ export class ParvisBudget extends LitElement {
     if (!canvas && this.#chart) this.#destroyChart();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.#flushDraft);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('pagehide', this.#flushDraft);
+    this.#flushDraft();
     this.#stopTimer();
     this.#destroyChart();
   }
@@ -289,6 +305,7 @@ export class ParvisBudget extends LitElement {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
+    this.#showsResults = false;
     const ready = localeReady('budget');
     return html`<div class="wrapper" part="base" lang=${ready ? activeLocale() : nothing}>
       ${this.#loader.render({
@@ -499,7 +516,19 @@ export class ParvisBudget extends LitElement {
         }
       </div>
       <ul class="lines">
-        ${budget.lines.map((line) => this.#renderLine(line))}
+        ${budget.lines.map((line) =>
+          // Only the lines whose state changed are formatted again: a drag re-renders one line.
+          guard(
+            [
+              line,
+              this._values.get(line.id),
+              this._locked.has(line.id),
+              this._lineErrors.get(line.id),
+              activeLocale(),
+            ],
+            () => this.#renderLine(line),
+          ),
+        )}
       </ul>`;
   }
 
@@ -627,7 +656,11 @@ export class ParvisBudget extends LitElement {
 
   #setValue(line: BudgetLine, value: number): void {
     const next = snap(line, value);
-    this._lineErrors.delete(line.id);
+    if (this._lineErrors.has(line.id)) {
+      const errors = new Map(this._lineErrors);
+      errors.delete(line.id);
+      this._lineErrors = errors;
+    }
     this._invalid = null;
     this.#lastMoved = line.id;
     if (next === this._values.get(line.id)) return;
@@ -723,15 +756,41 @@ export class ParvisBudget extends LitElement {
     this.#changed(true);
   }
 
+  /**
+   * After each change: the draft is written and the remaining amount announced once the citizen
+   * pauses (a drag fires an input per step; localStorage writes are synchronous).
+   */
   #changed(now = false): void {
-    this.#saveDraft();
-    this.#stopTimer();
-    if (now) this.#announceRemaining();
-    else this.#announceTimer = setTimeout(() => this.#announceRemaining(), announceDelay);
+    this.#draftDirty = true;
+    this.#lastChange = performance.now();
+    if (now) {
+      this.#stopTimer();
+      this.#settle();
+    } else if (!this.#announceTimer) {
+      // One timer per pause, not one per input: it waits again while inputs keep coming.
+      this.#announceTimer = setTimeout(this.#settle, announceDelay);
+    }
   }
 
-  #announceRemaining(): void {
+  readonly #settle = (): void => {
+    const wait = this.#lastChange + announceDelay - performance.now();
+    if (wait > 1 && this.#announceTimer) {
+      this.#announceTimer = setTimeout(this.#settle, wait);
+      return;
+    }
     this.#announceTimer = null;
+    this.#flushDraft();
+    this.#announceRemaining();
+  };
+
+  /** Writes the pending draft now (also when the page is hidden or the element removed). */
+  readonly #flushDraft = (): void => {
+    if (!this.#draftDirty) return;
+    this.#draftDirty = false;
+    this.#saveDraft();
+  };
+
+  #announceRemaining(): void {
     const budget = this._view?.budget;
     if (budget?.mode === 'allocate') {
       const remaining = this.#remaining();
@@ -1129,6 +1188,7 @@ export class ParvisBudget extends LitElement {
   #renderResults(view: BudgetView): TemplateResult | typeof nothing {
     const { budget, results } = view;
     if (!results) return nothing;
+    this.#showsResults = true;
     const count = results.submissions;
     const participants = plural(
       count,
@@ -1320,8 +1380,11 @@ export class ParvisBudget extends LitElement {
     ];
     for (const name of all) {
       try {
-        if (current.has(name)) states.add(name);
-        else states.delete(name);
+        // Only real changes: touching a state restyles the whole widget.
+        if (current.has(name) !== states.has(name)) {
+          if (current.has(name)) states.add(name);
+          else states.delete(name);
+        }
       } catch {
         // Older engines only accept `--name` states; the styles do not depend on them.
       }

@@ -32,7 +32,7 @@ export function drawBudgetChart(
 ): ChartHandle {
   Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
   // Long labels squeeze the bars on a phone: cut them (the table beside has them in full).
-  const maxLabel = canvas.clientWidth < 480 ? 18 : 32;
+  const maxLabel = canvas.clientWidth < 480 ? 12 : 32;
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const forced = matchMedia('(forced-colors: active)').matches;
   const color = forced ? 'CanvasText' : look.color;
