@@ -247,6 +247,32 @@ try {
         `| ${label} | ${percentile(times, 50).toFixed(2)} ms | ${p99.toFixed(2)} ms | ${times.at(-1)!.toFixed(2)} ms | ${(p99 / baseline).toFixed(2)} |`,
       );
     }
+    // The same reads without HTTP: the store's one statement, in this process.
+    const reader = await openSqliteStore(file);
+    try {
+      console.log(
+        '\n| store read in process, `getTallies` (no HTTP) | p50 | p99 | max | p99 / baseline p99 |',
+      );
+      console.log('|---|---|---|---|---|');
+      let storeBaseline = 0;
+      for (const id of ['bench-empty', allocate.id, select.id]) {
+        for (let i = 0; i < 50; i++) await reader.budgets.getTallies(id);
+        const times: number[] = [];
+        for (let i = 0; i < requests; i++) {
+          const started = process.hrtime.bigint();
+          await reader.budgets.getTallies(id);
+          times.push(Number(process.hrtime.bigint() - started) / 1e6);
+        }
+        times.sort((a, b) => a - b);
+        const p99 = percentile(times, 99);
+        if (storeBaseline === 0) storeBaseline = p99;
+        console.log(
+          `| ${id} | ${percentile(times, 50).toFixed(3)} ms | ${p99.toFixed(3)} ms | ${times.at(-1)!.toFixed(3)} ms | ${(p99 / storeBaseline).toFixed(2)} |`,
+        );
+      }
+    } finally {
+      await reader.close();
+    }
   } finally {
     agent.destroy();
     await server.stop();

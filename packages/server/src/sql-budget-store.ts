@@ -336,13 +336,18 @@ export function talliesQuery(budgetId: string) {
           sum(submissions) over (partition by line_id order by step) as reached
         from budget_line_steps
         where budget_id = ${budgetId} and submissions > 0
+      ),
+      medians as (
+        select r.line_id, min(r.step) as step
+        from running r, n
+        where r.reached >= (n.submissions + 1) / 2
+        group by r.line_id
       )
       select 'n' as kind, null as id, submissions as a, null as b from n
       union all
-      select 'line', t.line_id, t.step_sum,
-        (select min(r.step) from running r
-          where r.line_id = t.line_id and r.reached >= ((select submissions from n) + 1) / 2)
-      from budget_line_totals t where t.budget_id = ${budgetId}
+      select 'line', t.line_id, t.step_sum, m.step
+      from budget_line_totals t left join medians m on m.line_id = t.line_id
+      where t.budget_id = ${budgetId}
       union all
       select 'project', v.project_id, v.votes, null
       from budget_project_votes v where v.budget_id = ${budgetId}
