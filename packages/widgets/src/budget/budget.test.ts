@@ -674,6 +674,51 @@ describe('<parvis-budget> states', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says it is sending while the server works, and sends once', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let puts = 0;
+    worker.use(
+      http.put(submissionUrl, async () => {
+        puts++;
+        await gate;
+        return undefined;
+      }),
+    );
+    const el = await renderBudget('ballot');
+    const { submits } = events(el);
+    $$<HTMLInputElement>(el, 'input[type="checkbox"]')[0]?.click();
+    $$<HTMLInputElement>(el, 'input[type="checkbox"]')[2]?.click();
+    await el.updateComplete;
+    await review(el);
+    await send(el);
+    await el.updateComplete;
+    const sending = $(el, '[part="submit-button"]');
+    expect(text(sending)).to.equal('Sending…');
+    expect(sending.getAttribute('aria-disabled')).to.equal('true');
+    expect(states(el)).to.deep.equal(['submitting']);
+    await expect(el).to.be.accessible();
+    sending.click();
+    release();
+    await waitUntil(() => submits.length === 1, 'not sent');
+    expect(puts).to.equal(1);
+  });
+
+  it('says in French which projects no longer fit', async () => {
+    document.documentElement.lang = 'fr';
+    const el = await renderBudget('ballot');
+    $$<HTMLInputElement>(el, 'input[type="checkbox"]')[0]?.click();
+    $$<HTMLInputElement>(el, 'input[type="checkbox"]')[1]?.click();
+    await el.updateComplete;
+    expect(text($(el, '[data-project="trees"]'))).to.contain(
+      'Ne rentre plus dans le budget : il reste 250 000 €.',
+    );
+    expect(text($(el, '.remaining'))).to.equal(
+      '2 projets choisis, 750 000 € sur 1 000 000 €. Reste : 250 000 €.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
   it('lets a citizen replace a submission when allowed', async () => {
     await createBudget({ ...select, id: 'changeable', allowChange: true });
     const el = await renderBudget('changeable');

@@ -1352,7 +1352,8 @@ export class ParvisBudget extends LitElement {
     if (!view) return ['loading'];
     if (view.status !== 'open') return [view.status];
     const editing = view.canSubmit && (!view.mySubmission || this._editing);
-    if (!editing) return ['submitted'];
+    // Nothing to fill in: sent already, or not allowed to take part (sign-in needed).
+    if (!editing) return [view.mySubmission ? 'submitted' : 'open'];
     if (this._submitting) return ['submitting'];
     if (this._reviewing) return ['review'];
     const { budget } = view;
