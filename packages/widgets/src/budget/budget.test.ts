@@ -370,6 +370,30 @@ describe('<parvis-budget> allocate mode', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fires change and input on the element for a citizen’s changes, none for a script’s', async () => {
+    const el = await renderBudget();
+    const seen: string[] = [];
+    el.addEventListener('input', () => seen.push('input'));
+    el.addEventListener('change', () => seen.push('change'));
+    (line(el, 'parks').querySelector('button[aria-label="More for Parks"]') as HTMLElement).click();
+    expect(seen).to.deep.equal(['input', 'change']);
+    expect(el.value).to.deep.equal({
+      allocations: { schools: 120_000_000, parks: 31_000_000, cycle: 50, tax: 100 },
+    });
+    range(el, 'schools').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    // The slider's own input crosses the shadow root; the element adds the change.
+    expect(seen).to.deep.equal(['input', 'change', 'input', 'change']);
+    await type(el, 'tax', '2');
+    expect(seen.slice(4)).to.deep.equal(['change']);
+    seen.length = 0;
+    el.budget = 'ballot';
+    await el.updateComplete;
+    await settled(el);
+    expect(seen).to.deep.equal([]);
+    expect(el.value).to.deep.equal({ projectIds: [] });
+  });
+
   it('announces the remaining amount once a drag calms down, not at every step', async () => {
     const el = await renderBudget();
     await slide(el, 'parks', 31_000_000, 32_000_000, 33_000_000, 34_000_000, 35_000_000);

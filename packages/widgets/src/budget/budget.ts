@@ -65,6 +65,8 @@ const announceDelay = 700;
  *
  * @event parvis-budget-submit - `ParvisBudgetSubmitEvent`: the backend recorded the citizen's budget (`budgetId`, `mode`, `allocations`, `projectIds`, `changed`).
  * @event parvis-error - `ParvisErrorEvent`: loading or sending failed (`code`, `status`, `during`).
+ * @event change - The citizen changed a line or a project (released a slider, −, +, a typed amount, "adjust", a box ticked); read `value`.
+ * @event input - While a citizen moves a slider (from the slider itself), and on −, + and "adjust".
  *
  * @csspart base - The wrapper around everything.
  * @csspart title - The budget's title.
@@ -117,6 +119,18 @@ export class ParvisBudget extends LitElement {
 
   /** The budget's id. */
   budget = '';
+
+  /**
+   * The citizen's current choices, as the contract's submission sends them: `{ allocations }`
+   * (line id → value) in allocate mode, `{ projectIds }` in select mode; null before loading.
+   */
+  get value(): BudgetSubmissionInput | null {
+    const budget = this._view?.budget;
+    if (!budget) return null;
+    return budget.mode === 'allocate'
+      ? { allocations: this.#allocations() }
+      : { projectIds: budget.projects.filter((p) => this._chosen.has(p.id)).map((p) => p.id) };
+  }
 
   private _view: BudgetView | null = null;
   /** allocate: the value of every line, by id. */
@@ -614,6 +628,7 @@ export class ParvisBudget extends LitElement {
           aria-valuetext=${valueInWords(line, value)}
           aria-describedby=${described || nothing}
           @input=${(event: Event) => this.#onSlide(line, event)}
+          @change=${() => this.#emitValue(false)}
         />
         <button
           type="button"
@@ -654,7 +669,8 @@ export class ParvisBudget extends LitElement {
     </li>`;
   }
 
-  #setValue(line: BudgetLine, value: number): void {
+  /** Sets a line from a citizen's action; true when its value changed. */
+  #setValue(line: BudgetLine, value: number): boolean {
     const next = snap(line, value);
     if (this._lineErrors.has(line.id)) {
       const errors = new Map(this._lineErrors);
@@ -663,9 +679,10 @@ export class ParvisBudget extends LitElement {
     }
     this._invalid = null;
     this.#lastMoved = line.id;
-    if (next === this._values.get(line.id)) return;
+    if (next === this._values.get(line.id)) return false;
     this._values = new Map(this._values).set(line.id, next);
     this.#changed();
+    return true;
   }
 
   #onSlide(line: BudgetLine, event: Event): void {
@@ -674,7 +691,8 @@ export class ParvisBudget extends LitElement {
 
   #nudge(line: BudgetLine, direction: 1 | -1): void {
     if (this._locked.has(line.id)) return;
-    this.#setValue(line, (this._values.get(line.id) ?? line.default) + direction * line.step);
+    if (this.#setValue(line, (this._values.get(line.id) ?? line.default) + direction * line.step))
+      this.#emitValue(true);
   }
 
   #onTyped(line: BudgetLine, event: Event): void {
@@ -690,7 +708,7 @@ export class ParvisBudget extends LitElement {
       return;
     }
     const value = snap(line, typed);
-    this.#setValue(line, value);
+    if (this.#setValue(line, value)) this.#emitValue(false);
     input.value = typedText(line, value);
     if (value !== typed) {
       errors.delete(line.id);
@@ -754,6 +772,7 @@ export class ParvisBudget extends LitElement {
     }
     this._values = values;
     this.#changed(true);
+    this.#emitValue(true);
   }
 
   /**
@@ -926,6 +945,7 @@ export class ParvisBudget extends LitElement {
     this._invalid = null;
     this._lineErrors = new Map();
     this.#changed();
+    this.#emitValue(false);
   }
 
   // ——— Review and sending ———
@@ -1080,10 +1100,7 @@ export class ParvisBudget extends LitElement {
     const view = this._view;
     if (this._submitting || !view) return;
     const { budget } = view;
-    const input: BudgetSubmissionInput =
-      budget.mode === 'allocate'
-        ? { allocations: this.#allocations() }
-        : { projectIds: budget.projects.filter((p) => this._chosen.has(p.id)).map((p) => p.id) };
+    const input = this.value as BudgetSubmissionInput;
     // Kept before sending, cleared once the server has it.
     this.#saveDraft();
     this._failure = null;
@@ -1339,6 +1356,16 @@ export class ParvisBudget extends LitElement {
   #emitError(error: unknown, during: 'load' | 'submit'): void {
     const failure = toBudgetFailure(error);
     this.#fire(new ParvisErrorEvent(failure.code, failure.status, during));
+  }
+
+  /**
+   * A citizen changed the choices: `change` from the element, as a native control's, since the
+   * inner controls' own `change` does not leave the shadow root. `input` too when no native
+   * control sent one (the − and + buttons, "adjust").
+   */
+  #emitValue(withInput: boolean): void {
+    if (withInput) this.#fire(new Event('input', { bubbles: true, composed: true }));
+    this.#fire(new Event('change', { bubbles: true }));
   }
 
   /** Events are documented with @event above; one helper keeps the manifest free of duplicates. */
