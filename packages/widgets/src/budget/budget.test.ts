@@ -568,6 +568,35 @@ describe('<parvis-budget> allocate mode', () => {
   });
 });
 
+describe('<parvis-budget> in a host form', () => {
+  it('puts the choices in the form, is invalid until balanced when required, resets and disables', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset>
+          <parvis-budget api=${API} budget="city-2027" name="b" required></parvis-budget>
+        </fieldset>
+      </form>`,
+    );
+    const el = await settled(form.querySelector('parvis-budget') as ParvisBudget);
+    expect(el.form).to.equal(form);
+    expect(new FormData(form).get('b-parks')).to.equal('30000000');
+    expect(form.checkValidity()).to.equal(false);
+    expect(el.validationMessage).to.contain('the budget must balance exactly');
+    button(el, 'Adjust the unlocked lines').click();
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    expect(new FormData(form).get('b-parks')).not.to.equal('30000000');
+    form.reset();
+    await el.updateComplete;
+    expect(new FormData(form).get('b-parks')).to.equal('30000000');
+    (form.querySelector('fieldset') as HTMLFieldSetElement).disabled = true;
+    await el.updateComplete;
+    expect(range(el, 'parks').matches(':disabled')).to.equal(true);
+    expect(new FormData(form).has('b-parks')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<parvis-budget> select mode', () => {
   it('lists projects as native checkboxes with the running total and what no longer fits', async () => {
     const el = await renderBudget('ballot');

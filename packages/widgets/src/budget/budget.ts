@@ -95,9 +95,14 @@ const announceDelay = 700;
 export class ParvisBudget extends LitElement {
   static override styles = [tokens, budgetStyles];
 
+  static formAssociated = true;
+
   static override properties = {
     api: {},
     budget: {},
+    name: {},
+    required: { type: Boolean, reflect: true },
+    _formDisabled: { state: true, attribute: false },
     _view: { state: true, attribute: false },
     _values: { state: true, attribute: false },
     _locked: { state: true, attribute: false },
@@ -119,6 +124,14 @@ export class ParvisBudget extends LitElement {
 
   /** The budget's id. */
   budget = '';
+
+  /** In a host form: the prefix of the entries (`name-lineid`), or the name of the project entries. */
+  name = '';
+
+  /** In a host form: the form is invalid until the choices meet the budget's rules. */
+  required = false;
+
+  private _formDisabled = false;
 
   /**
    * The citizen's current choices, as the contract's submission sends them: `{ allocations }`
@@ -202,6 +215,7 @@ export class ParvisBudget extends LitElement {
 
   protected override updated(): void {
     this.#setHostState();
+    this.#syncForm();
     // Nothing to look after while the citizen moves sliders: no query on that path.
     if (!this.#showsResults && !this._reviewing && !this.#chart) return;
     // A table wider than a phone scrolls sideways: then, and only then, it takes keyboard focus.
@@ -225,6 +239,101 @@ export class ParvisBudget extends LitElement {
     this.#flushDraft();
     this.#stopTimer();
     this.#destroyChart();
+  }
+
+  // ——— In a host form (form-associated) ———
+
+  get form(): HTMLFormElement | null {
+    return this.#internals?.form ?? null;
+  }
+
+  get validity(): ValidityState | undefined {
+    return this.#internals?.validity;
+  }
+
+  get validationMessage(): string {
+    return this.#internals?.validationMessage ?? '';
+  }
+
+  checkValidity(): boolean {
+    this.#syncForm();
+    return this.#internals?.checkValidity() ?? true;
+  }
+
+  reportValidity(): boolean {
+    this.#syncForm();
+    return this.#internals?.reportValidity() ?? true;
+  }
+
+  formAssociatedCallback(): void {
+    this.#syncForm();
+  }
+
+  /** The host form was reset: back to the starting point (or what was sent), draft dropped. */
+  formResetCallback(): void {
+    this.#clearDraft();
+    this.#draftDirty = false;
+    this._values = new Map();
+    this._locked = new Set();
+    this._chosen = new Set();
+    this._lineErrors = new Map();
+    this._invalid = null;
+    this._restored = false;
+    this._reviewing = false;
+    if (this._view) this.#show(this._view);
+  }
+
+  /** A disabled host `<fieldset>` or form disables the controls. */
+  formDisabledCallback(disabled: boolean): void {
+    this._formDisabled = disabled;
+  }
+
+  /** The browser gives the choices back (history navigation). */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      const saved = JSON.parse(state) as {
+        allocations?: Record<string, number>;
+        projectIds?: string[];
+      };
+      if (saved.allocations) this._values = new Map(Object.entries(saved.allocations));
+      if (saved.projectIds) this._chosen = new Set(saved.projectIds);
+      if (this._view) this.#show(this._view);
+    } catch {
+      // Not ours: ignore.
+    }
+  }
+
+  /** Puts the choices into the host form (one entry per line or chosen project) with validity. */
+  #syncForm(): void {
+    const internals = this.#internals;
+    if (!internals?.form || typeof internals.setFormValue !== 'function') return;
+    const value = this.value;
+    if (!value || this._formDisabled) {
+      internals.setFormValue(null);
+      internals.setValidity({});
+      return;
+    }
+    const data = new FormData();
+    if (value.allocations) {
+      const prefix = this.name ? `${this.name}-` : '';
+      for (const [id, amount] of Object.entries(value.allocations))
+        data.append(prefix + id, String(amount));
+    } else {
+      for (const id of value.projectIds ?? []) data.append(this.name || 'projects', id);
+    }
+    internals.setFormValue(data, JSON.stringify(value));
+    const view = this._view;
+    const problem = this.required && view ? this.#check(view) : null;
+    if (problem) {
+      internals.setValidity(
+        { customError: true },
+        problem,
+        this.#find<HTMLButtonElement>('button[type="submit"]') ?? undefined,
+      );
+    } else {
+      internals.setValidity({});
+    }
   }
 
   // ——— Data ———
@@ -439,28 +548,31 @@ export class ParvisBudget extends LitElement {
 
   #renderForm(view: BudgetView): TemplateResult {
     const { budget } = view;
+    // A disabled host fieldset or form disables every control through this fieldset.
     return html`<form part="form" novalidate @submit=${this.#onReview}>
-      ${
-        this._restored
-          ? html`<p class="note">
-              ${msg('Your unsent choices have been restored.', { id: 'budget.restored' })}
-            </p>`
-          : nothing
-      }
-      ${budget.mode === 'allocate' ? this.#renderLines(budget) : this.#renderProjects(budget)}
-      ${this._invalid ? html`<p class="field-error" id="form-error">${this._invalid}</p>` : nothing}
-      <div class="actions">
-        <button type="submit" class="primary" part="submit-button">
-          ${msg('Review my choices', { id: 'budget.review' })}
-        </button>
+      <fieldset class="all" ?disabled=${this._formDisabled}>
         ${
-          this._editing
-            ? html`<button type="button" class="secondary" @click=${this.#cancelEditing}>
-                ${msg('Cancel', { id: 'budget.cancel' })}
-              </button>`
+          this._restored
+            ? html`<p class="note">
+                ${msg('Your unsent choices have been restored.', { id: 'budget.restored' })}
+              </p>`
             : nothing
         }
-      </div>
+        ${budget.mode === 'allocate' ? this.#renderLines(budget) : this.#renderProjects(budget)}
+        ${this._invalid ? html`<p class="field-error" id="form-error">${this._invalid}</p>` : nothing}
+        <div class="actions">
+          <button type="submit" class="primary" part="submit-button">
+            ${msg('Review my choices', { id: 'budget.review' })}
+          </button>
+          ${
+            this._editing
+              ? html`<button type="button" class="secondary" @click=${this.#cancelEditing}>
+                  ${msg('Cancel', { id: 'budget.cancel' })}
+                </button>`
+              : nothing
+          }
+        </div>
+      </fieldset>
       ${this.#renderFailure(false)}
     </form>`;
   }
