@@ -480,6 +480,28 @@ describe('<parvis-budget> allocate mode', () => {
     expect(localStorage.getItem(budgetDraftKey(API, 'city-2027'))).to.equal(null);
   });
 
+  it('fits a 320 px phone: a table too wide scrolls inside the widget and takes focus', async () => {
+    await createBudget({ ...allocate, id: 'open-results', resultsVisibility: 'always' });
+    await someoneSubmits('open-results', {
+      allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 },
+    });
+    const el = await renderBudget('open-results', '320px');
+    expect(root(el).querySelector('.wrapper')!.scrollWidth).to.be.at.most(320);
+    await slide(el, 'parks', 50_000_000);
+    await slide(el, 'cycle', 100);
+    await review(el);
+    await send(el);
+    await waitUntil(() => root(el).querySelector('.results caption'), 'no results');
+    await el.updateComplete;
+    const region = $(el, '.results .table-scroll');
+    expect(region.getAttribute('role')).to.equal('region');
+    expect(region.getAttribute('tabindex')).to.equal(
+      region.scrollWidth > region.clientWidth ? '0' : null,
+    );
+    expect(el.getBoundingClientRect().width).to.equal(320);
+    await expect(el).to.be.accessible();
+  });
+
   it('can be completed with the keyboard only', async () => {
     const el = await renderBudget();
     const { submits } = events(el);
