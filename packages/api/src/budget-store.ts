@@ -24,6 +24,12 @@ export interface SubmissionCounts {
 
 export interface NewBudgetSubmission extends BudgetSubmissionRecord {
   counts: SubmissionCounts;
+  /**
+   * The `updatedAt` of the definition the api checked the submission against. A first
+   * submission is refused as `stale` when the budget changed since (its rules may have), so
+   * the api checks it again; once submissions exist the rules are locked.
+   */
+  checkedAgainst: string;
   /** Replace a different existing submission (the budget allows changes) instead of refusing it. */
   replace: boolean;
 }
@@ -32,9 +38,10 @@ export interface NewBudgetSubmission extends BudgetSubmissionRecord {
  * - created: first submission of this participant on this budget;
  * - unchanged: the same submission was already there (a retry): nothing counted twice;
  * - replaced: a different one was there and `replace` was true (its counts moved);
- * - exists: a different one was there and `replace` was false: nothing written.
+ * - exists: a different one was there and `replace` was false: nothing written;
+ * - stale: a first submission, but the budget changed since it was checked: nothing written.
  */
-export type SubmissionOutcome = 'created' | 'unchanged' | 'replaced' | 'exists';
+export type SubmissionOutcome = 'created' | 'unchanged' | 'replaced' | 'exists' | 'stale';
 
 /**
  * Aggregates kept in the same transaction as each submission, so reading them never counts
@@ -66,7 +73,13 @@ export interface BudgetStore {
   insertBudget(budget: Budget): Promise<boolean>;
   /** Insert or replace the definition; submissions and aggregates are kept (the demo seed). */
   upsertBudget(budget: Budget): Promise<void>;
-  updateBudget(budget: Budget): Promise<void>;
+  /**
+   * Replaces the definition; false when the budget is missing or, with `onlyWithoutSubmissions`,
+   * when submissions exist at that moment (checked in the same statement as the write, so a
+   * first submission racing a rule change either lands before it and blocks it, or after it
+   * and is checked against the new rules).
+   */
+  updateBudget(budget: Budget, options?: { onlyWithoutSubmissions?: boolean }): Promise<boolean>;
   /** Whether any submission exists (a rule change is locked then). */
   hasSubmissions(budgetId: string): Promise<boolean>;
   submit(

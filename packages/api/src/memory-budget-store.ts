@@ -50,8 +50,14 @@ export class MemoryBudgetStore implements BudgetStore {
     this.budgets.set(budget.id, structuredClone(budget));
   }
 
-  async updateBudget(budget: Budget): Promise<void> {
-    if (this.budgets.has(budget.id)) this.budgets.set(budget.id, structuredClone(budget));
+  async updateBudget(
+    budget: Budget,
+    options: { onlyWithoutSubmissions?: boolean } = {},
+  ): Promise<boolean> {
+    if (!this.budgets.has(budget.id)) return false;
+    if (options.onlyWithoutSubmissions && (await this.hasSubmissions(budget.id))) return false;
+    this.budgets.set(budget.id, structuredClone(budget));
+    return true;
   }
 
   async hasSubmissions(budgetId: string): Promise<boolean> {
@@ -61,7 +67,7 @@ export class MemoryBudgetStore implements BudgetStore {
   async submit(
     input: NewBudgetSubmission,
   ): Promise<{ outcome: SubmissionOutcome; submission: BudgetSubmissionRecord }> {
-    const { replace, ...submission } = structuredClone(input);
+    const { replace, checkedAgainst, ...submission } = structuredClone(input);
     let byParticipant = this.submissions.get(submission.budgetId);
     if (!byParticipant) {
       byParticipant = new Map();
@@ -71,6 +77,8 @@ export class MemoryBudgetStore implements BudgetStore {
     if (existing && sameSubmission(existing, submission))
       return { outcome: 'unchanged', submission: record(existing) };
     if (existing && !replace) return { outcome: 'exists', submission: record(existing) };
+    if (!existing && this.budgets.get(submission.budgetId)?.updatedAt !== checkedAgainst)
+      return { outcome: 'stale', submission: record(submission) };
     const aggregates = this.aggregatesOf(submission.budgetId);
     if (existing) count(aggregates, existing.counts, -1);
     count(aggregates, submission.counts, 1);

@@ -567,6 +567,42 @@ export function describeBudgetConformance(
       });
     });
 
+    describe('a first submission racing a change of rules', () => {
+      it('is refused as stale when checked against an older definition, and counts nothing', async () => {
+        const created = await allocate();
+        const budgets = fixture.store.budgets;
+        const changed = { ...created, total: 560_000, updatedAt: '2027-03-01T10:00:01.000Z' };
+        assert.equal(await budgets.updateBudget(changed, { onlyWithoutSubmissions: true }), true);
+        const stale = await budgets.submit({
+          budgetId,
+          participantId: 'p_racer0000001',
+          allocations: balanced,
+          projectIds: null,
+          submittedAt: '2027-03-01T10:00:02.000Z',
+          counts: { lineSteps: { ecoles: 30, culture: 30, taxe: 10 }, projectIds: [] },
+          checkedAgainst: created.updatedAt,
+          replace: false,
+        });
+        assert.equal(stale.outcome, 'stale');
+        assert.equal(await budgets.getSubmission(budgetId, 'p_racer0000001'), null);
+        assert.equal((await budgets.getTallies(budgetId)).submissions, 0);
+        assert.equal(await budgets.hasSubmissions(budgetId), false);
+        // Checked against the current rules, it lands; then a change of rules is refused.
+        const fresh = await submit(await api.participant(), {
+          allocations: { ...balanced, ecoles: 310_000 },
+        });
+        assert.equal(fresh.status, 200, JSON.stringify(fresh.json));
+        assert.equal(
+          await budgets.updateBudget(
+            { ...changed, total: 570_000 },
+            { onlyWithoutSubmissions: true },
+          ),
+          false,
+        );
+        assert.equal((await budgets.getBudget(budgetId))?.total, 560_000);
+      });
+    });
+
     describe('select submissions', () => {
       it('records a ballot in the budget order and ranks the projects', async () => {
         await select({ resultsVisibility: 'always' });

@@ -72,11 +72,17 @@ export class SqlBudgetStore implements BudgetStore {
     });
   }
 
-  async updateBudget(budget: Budget): Promise<void> {
+  async updateBudget(
+    budget: Budget,
+    options: { onlyWithoutSubmissions?: boolean } = {},
+  ): Promise<boolean> {
     const { id, ...definition } = toBudgetRow(budget);
-    await this.retry(async (trx) => {
+    return this.retry(async (trx) => {
       await ensureOrganisation(trx, budget.organisationId, budget.createdAt);
-      await trx.updateTable('budgets').set(definition).where('id', '=', id).execute();
+      let update = trx.updateTable('budgets').set(definition).where('id', '=', id);
+      if (options.onlyWithoutSubmissions) update = update.where('submissions', '=', 0);
+      const result = await update.executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     });
   }
 
@@ -90,10 +96,16 @@ export class SqlBudgetStore implements BudgetStore {
     return row !== undefined;
   }
 
-  async submit(
+  submit(
     submission: NewBudgetSubmission,
   ): Promise<{ outcome: SubmissionOutcome; submission: BudgetSubmissionRecord }> {
-    const { replace, ...rest } = submission;
+    return this.submitOrStale(submission);
+  }
+
+  private async submitChecked(
+    submission: NewBudgetSubmission,
+  ): Promise<{ outcome: SubmissionOutcome; submission: BudgetSubmissionRecord }> {
+    const { replace, checkedAgainst, ...rest } = submission;
     const row = toSubmissionRow(rest);
     return this.retry(async (trx) => {
       for (let attempt = 0; attempt < maxSwapAttempts; attempt += 1) {
@@ -103,7 +115,9 @@ export class SqlBudgetStore implements BudgetStore {
           .onConflict((oc) => oc.columns(['budget_id', 'participant_id']).doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-          await moveCounts(trx, row.budget_id, [rest.counts], []);
+          // Counted only against the definition it was checked against (see checkedAgainst).
+          if (!(await moveCounts(trx, row.budget_id, [rest.counts], [], checkedAgainst)))
+            throw new StaleBudget();
           return { outcome: 'created' as const, submission: toRecord(row) };
         }
         const existing = await selectSubmission(trx, row.budget_id, row.participant_id);
@@ -133,6 +147,19 @@ export class SqlBudgetStore implements BudgetStore {
         `submission of ${row.participant_id} on ${row.budget_id} kept changing under concurrent writes`,
       );
     });
+  }
+
+  /** The transaction of a first submission checked against an older definition is undone. */
+  private async submitOrStale(
+    submission: NewBudgetSubmission,
+  ): Promise<{ outcome: SubmissionOutcome; submission: BudgetSubmissionRecord }> {
+    try {
+      return await this.submitChecked(submission);
+    } catch (error) {
+      if (!(error instanceof StaleBudget)) throw error;
+      const { replace: _r, checkedAgainst: _c, counts: _n, ...record } = submission;
+      return { outcome: 'stale', submission: record };
+    }
   }
 
   async getSubmission(
@@ -256,7 +283,8 @@ async function moveCounts(
   budgetId: string,
   added: SubmissionCounts[],
   removed: SubmissionCounts[],
-): Promise<void> {
+  checkedAgainst?: string,
+): Promise<boolean> {
   const totals = new Map<string, number>();
   const buckets = new Map<string, { lineId: string; step: number; delta: number }>();
   const projects = new Map<string, number>();
@@ -276,12 +304,15 @@ async function moveCounts(
   for (const counts of removed) apply(counts, -1);
 
   const submissions = added.length - removed.length;
-  if (submissions !== 0)
-    await trx
+  if (submissions !== 0) {
+    let update = trx
       .updateTable('budgets')
       .set((eb) => ({ submissions: eb('submissions', '+', submissions) }))
-      .where('id', '=', budgetId)
-      .execute();
+      .where('id', '=', budgetId);
+    if (checkedAgainst !== undefined) update = update.where('updated_at', '=', checkedAgainst);
+    const result = await update.executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+  }
   for (const lineId of [...totals.keys()].sort(compareText)) {
     const delta = totals.get(lineId) ?? 0;
     await trx
@@ -320,6 +351,7 @@ async function moveCounts(
       )
       .execute();
   }
+  return true;
 }
 
 /** The results of one budget in one statement (see getTallies); exported for its query plan test. */
@@ -353,6 +385,9 @@ export function talliesQuery(budgetId: string) {
       from budget_project_votes v where v.budget_id = ${budgetId}
     `;
 }
+
+/** A first submission met a budget changed since it was checked: its transaction is undone. */
+class StaleBudget extends Error {}
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -51,6 +51,7 @@ describe('budgets on SQLite', () => {
       projectIds: null,
       submittedAt: '2027-01-02T00:00:00Z',
       counts: { lineSteps, projectIds: [] },
+      checkedAgainst: first.updatedAt,
       replace: false,
     });
     await seedDemoBudgets(store, new Date('2027-02-01T00:00:00Z'));

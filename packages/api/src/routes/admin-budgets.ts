@@ -57,11 +57,10 @@ export function adminBudgetRoutes(app: OpenAPIHono, deps: AppDeps): void {
       createdAt,
       deps.now().toISOString(),
     );
-    if (await budgets.hasSubmissions(before.id)) {
-      const reason = lockedBudgetChange(before, after);
-      if (reason) throw new ProblemError(409, 'budget_locked', reason);
-    }
-    await budgets.updateBudget(after);
+    // A change of rules is written only while no submission exists, checked with the write.
+    const reason = lockedBudgetChange(before, after);
+    if (!(await budgets.updateBudget(after, { onlyWithoutSubmissions: reason !== null })))
+      throw new ProblemError(409, 'budget_locked', reason ?? undefined);
     return c.json(after, 200);
   });
 }

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@parvis/contract';
-import type { Budget } from '@parvis/contract/types';
+import type { Budget, BudgetSubmissionInput } from '@parvis/contract/types';
 import { isVerified, participantOf } from '../auth.js';
 import type { AppDeps } from '../context.js';
 import { ProblemError } from '../problem.js';
@@ -48,7 +48,31 @@ export function budgetRoutes(app: OpenAPIHono, deps: AppDeps): void {
     const { budgetId } = c.req.valid('param');
     const input = c.req.valid('json');
     const participantId = (await participantOf(c, deps, true)) as string;
-    const budget = await findBudget(deps, budgetId);
+    for (let attempt = 1; ; attempt++) {
+      const budget = await findBudget(deps, budgetId);
+      const recorded = await record(budget, input, participantId);
+      // A first submission that raced a change of the rules is checked again against them.
+      if (recorded.outcome === 'stale' && attempt < 5) continue;
+      if (recorded.outcome === 'stale')
+        throw new ProblemError(409, 'budget_locked', 'the budget kept changing; send again');
+      if (recorded.outcome === 'exists') throw new ProblemError(409, 'submission_exists');
+      return c.json(
+        toBudgetView(
+          budget,
+          recorded.now,
+          recorded.submission,
+          await budgets.getTallies(budgetId),
+          false,
+          isVerified(participantId),
+        ),
+        200,
+      );
+    }
+  });
+
+  /** Checks a submission against the budget's rules and stores it. */
+  async function record(budget: Budget, input: BudgetSubmissionInput, participantId: string) {
+    const budgetId = budget.id;
     const now = deps.now();
     const status = budgetStatus(budget, now);
     if (status === 'upcoming') throw new ProblemError(409, 'budget_not_open');
@@ -74,19 +98,9 @@ export function budgetRoutes(app: OpenAPIHono, deps: AppDeps): void {
       ...normalised,
       submittedAt: now.toISOString(),
       counts: submissionCounts(budget, normalised),
+      checkedAgainst: budget.updatedAt,
       replace: budget.allowChange,
     });
-    if (outcome === 'exists') throw new ProblemError(409, 'submission_exists');
-    return c.json(
-      toBudgetView(
-        budget,
-        now,
-        submission,
-        await budgets.getTallies(budgetId),
-        false,
-        isVerified(participantId),
-      ),
-      200,
-    );
-  });
+    return { outcome, submission, now };
+  }
 }
