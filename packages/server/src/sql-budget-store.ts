@@ -96,10 +96,17 @@ export class SqlBudgetStore implements BudgetStore {
     return row !== undefined;
   }
 
-  submit(
+  async submit(
     submission: NewBudgetSubmission,
   ): Promise<{ outcome: SubmissionOutcome; submission: BudgetSubmissionRecord }> {
-    return this.submitOrStale(submission);
+    try {
+      return await this.submitChecked(submission);
+    } catch (error) {
+      // A first submission checked against an older definition: its transaction was undone.
+      if (!(error instanceof StaleBudget)) throw error;
+      const { replace: _r, checkedAgainst: _c, counts: _n, ...record } = submission;
+      return { outcome: 'stale', submission: record };
+    }
   }
 
   private async submitChecked(
@@ -147,19 +154,6 @@ export class SqlBudgetStore implements BudgetStore {
         `submission of ${row.participant_id} on ${row.budget_id} kept changing under concurrent writes`,
       );
     });
-  }
-
-  /** The transaction of a first submission checked against an older definition is undone. */
-  private async submitOrStale(
-    submission: NewBudgetSubmission,
-  ): Promise<{ outcome: SubmissionOutcome; submission: BudgetSubmissionRecord }> {
-    try {
-      return await this.submitChecked(submission);
-    } catch (error) {
-      if (!(error instanceof StaleBudget)) throw error;
-      const { replace: _r, checkedAgainst: _c, counts: _n, ...record } = submission;
-      return { outcome: 'stale', submission: record };
-    }
   }
 
   async getSubmission(
