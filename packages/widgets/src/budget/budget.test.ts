@@ -658,6 +658,19 @@ describe('<parvis-budget> select mode', () => {
     expect(text($(el, '#form-error'))).to.equal('Your choice is €50,000 over the budget.');
   });
 
+  it('says how much more to spend when a ballot is under the minimum', async () => {
+    const el = await renderBudget('ballot');
+    $$<HTMLInputElement>(el, 'input[type="checkbox"]')[3]?.click();
+    await el.updateComplete;
+    button(el, 'Review my choices').click();
+    await el.updateComplete;
+    expect(text($(el, '#form-error'))).to.equal(
+      'Your choice spends €200,000: choose projects for at least €500,000.',
+    );
+    expect(active(el)).to.equal($(el, '#form-error'));
+    await expect(el).to.be.accessible();
+  });
+
   it('can be completed with the keyboard only, and ranks the projects with the funded line', async () => {
     await someoneSubmits('ballot', { projectIds: ['benches', 'trees'] });
     await someoneSubmits('ballot', { projectIds: ['benches', 'fountain', 'trees'] });

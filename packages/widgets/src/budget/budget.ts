@@ -1080,7 +1080,13 @@ export class ParvisBudget extends LitElement {
       return msg(str`Your choice is ${formatMoney(spent - budget.total)} over the budget.`, {
         id: 'budget.over-total',
       });
-    if (spent * 100 < budget.total * budget.minSpendShare) return this.#rulesText(budget);
+    if (spent * 100 < budget.total * budget.minSpendShare) {
+      const least = Math.ceil((budget.total * budget.minSpendShare) / 100);
+      return msg(
+        str`Your choice spends ${formatMoney(spent)}: choose projects for at least ${formatMoney(least)}.`,
+        { id: 'budget.under-min-spend' },
+      );
+    }
     return null;
   }
 

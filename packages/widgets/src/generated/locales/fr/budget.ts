@@ -94,6 +94,7 @@ export const templates = {
   'budget.typed': str`Montant en ${0}`,
   'budget.typed-invalid': `Saisissez un nombre, par exemple 1250 ou 12,5.`,
   'budget.typed-rounded': str`Ramené à ${0}, le montant autorisé le plus proche.`,
+  'budget.under-min-spend': str`Votre choix dépense ${0} : choisissez des projets pour au moins ${1}.`,
   'budget.unit-note': str`${0} = ${1}`,
   'budget.votes-one': str`${0} vote`,
   'budget.votes-other': str`${0} votes`,
