@@ -3,43 +3,15 @@
 //   node packages/widgets/scripts/look/look-budget.mjs [outDir]
 // Writes budget-*.png into outDir (default .tmp/look).
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../bench-kit.mjs';
+import { root, startLookServer } from './dev-server.mjs';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const out = process.argv[2] ?? `${root}.tmp/look`;
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 mkdirSync(out, { recursive: true });
 
-const server = await startDevServer({
-  config: {
-    rootDir: root,
-    port,
-    nodeResolve: { exportConditions: ['browser', 'development'] },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.base.json` })],
-    middleware: [
-      async (context, next) => {
-        if (context.path === '/mockServiceWorker.js') {
-          const { readFile } = await import('node:fs/promises');
-          context.type = 'application/javascript';
-          context.body = await readFile(`${root}node_modules/msw/lib/mockServiceWorker.js`, 'utf8');
-          return;
-        }
-        await next();
-      },
-    ],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic'],
-});
+const server = await startLookServer(port);
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
   page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
