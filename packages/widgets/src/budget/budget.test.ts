@@ -419,6 +419,8 @@ describe('<parvis-budget> allocate mode', () => {
     expect(remaining(el)).to.equal('Left to allocate: €0');
     expect(states(el)).to.deep.equal(['open', 'balanced']);
     expect(announced(el)).to.contain('Your budget is balanced.');
+    expect(button(el, 'Adjust the unlocked lines').getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
     // 400 k€ more to spend went to parks and cycle lanes, less tax raised: whole steps each.
     const parks = Number(range(el, 'parks').value);
     const cycle = Number(range(el, 'cycle').value);
