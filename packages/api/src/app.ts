@@ -18,6 +18,8 @@ import { adminParticipantRoutes } from './routes/admin-participants.js';
 import { commentThreadRoutes } from './routes/comment-threads.js';
 import { ideaBoardRoutes } from './routes/idea-boards.js';
 import { adminPollRoutes } from './routes/admin-polls.js';
+import { adminBudgetRoutes } from './routes/admin-budgets.js';
+import { budgetRoutes } from './routes/budgets.js';
 import { participantRoutes } from './routes/participants.js';
 import { pollRoutes } from './routes/polls.js';
 import type { Store } from './store.js';
@@ -163,11 +165,13 @@ export function createApp(options: AppOptions): OpenAPIHono {
   adminParticipantRoutes(app, deps);
   commentThreadRoutes(app, deps, options);
   ideaBoardRoutes(app, deps);
+  budgetRoutes(app, deps);
+  adminBudgetRoutes(app, deps);
 
   app.notFound((c) => problemResponse(c, 404, 'not_found'));
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
-      return problemResponse(c, error.status, error.code, error.detail, error.errors);
+      return problemResponse(c, error.status, error.code, error.detail, error.errors, error.facts);
     }
     if (error instanceof HTTPException && error.status === 400) {
       return problemResponse(c, 400, 'malformed_json', error.message);

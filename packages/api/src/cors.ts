@@ -63,9 +63,12 @@ function sameHost(origin: string, host: string | undefined): boolean {
 /** The consultation a write path belongs to, and the sites it allows; null: the server's list. */
 export async function consultationOrigins(store: Store, path: string): Promise<string[] | null> {
   const [, kind, id] =
-    /^\/v1\/(polls|threads|comments|boards|ideas)\/([A-Za-z0-9_-]{1,80})(?:\/|$)/.exec(path) ?? [];
+    /^\/v1\/(polls|threads|comments|boards|ideas|budgets)\/([A-Za-z0-9_-]{1,80})(?:\/|$)/.exec(
+      path,
+    ) ?? [];
   if (!kind || !id) return null;
   if (kind === 'polls') return (await store.getPoll(id))?.allowedOrigins ?? null;
+  if (kind === 'budgets') return (await store.budgets.getBudget(id))?.allowedOrigins ?? null;
   if (kind === 'boards' || kind === 'ideas') {
     const boardId = kind === 'boards' ? id : (await store.ideas.getIdea(id))?.boardId;
     return boardId ? ((await store.ideas.getBoard(boardId))?.allowedOrigins ?? null) : null;

@@ -59,3 +59,14 @@ export {
   newShuffleKey,
   ideaThreadId,
 } from './rules/ideas.js';
+export { MemoryBudgetStore } from './memory-budget-store.js';
+export type {
+  BudgetStore,
+  BudgetSubmissionRecord,
+  BudgetTallies,
+  NewBudgetSubmission,
+  SubmissionCounts,
+  SubmissionOutcome,
+} from './budget-store.js';
+export { sameSubmission } from './rules/budget-submissions.js';
+export { budgetStatus, lockedBudgetChange } from './rules/budgets.js';

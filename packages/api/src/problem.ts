@@ -54,6 +54,23 @@ const titles: Record<ProblemCode, string> = {
   title_too_long: 'The title is too long.',
   title_invalid: 'The title contains characters that cannot be used.',
   category_invalid: 'The category is not one of this board.',
+  budget_not_found: 'There is no such budget.',
+  budget_exists: 'A budget with this id exists already.',
+  budget_not_open: 'This budget is not open yet.',
+  budget_closed: 'This budget is closed.',
+  budget_locked: 'Submissions exist; only texts and dates of this budget may change.',
+  submission_exists: 'You have already submitted, and this budget does not allow changing it.',
+  unknown_line: 'The submission names a line this budget does not have.',
+  missing_line: 'The submission leaves out a line of this budget.',
+  out_of_range: 'A value lies outside the range of its line.',
+  off_step: 'A value is not on a step of its line.',
+  unbalanced: "The submission does not meet the budget's balance rule.",
+  unknown_project: 'The ballot names a project this budget does not have.',
+  duplicate_project: 'The ballot names a project twice.',
+  too_few_projects: 'The ballot has too few projects.',
+  too_many_projects: 'The ballot has too many projects.',
+  over_budget: 'The chosen projects cost more than the budget.',
+  under_min_spend: 'The chosen projects spend less than the minimum share of the budget.',
   origin_not_allowed: 'This site may not send answers to this server.',
   idempotency_key_reused: 'This Idempotency-Key was used for another request.',
   idempotency_in_progress: 'The first request with this Idempotency-Key is still being answered.',
@@ -61,12 +78,16 @@ const titles: Record<ProblemCode, string> = {
   internal_error: 'Something went wrong on the server.',
 };
 
+/** Machine-readable facts of a broken budget rule (see Problem in the contract). */
+export type ProblemFacts = Pick<Problem, 'line' | 'project' | 'rule' | 'amount' | 'limit'>;
+
 export class ProblemError extends Error {
   constructor(
     readonly status: number,
     readonly code: ProblemCode,
     readonly detail?: string,
     readonly errors?: Problem['errors'],
+    readonly facts?: ProblemFacts,
   ) {
     super(titles[code]);
   }
@@ -77,6 +98,7 @@ export function problemBody(
   code: ProblemCode,
   detail?: string,
   errors?: Problem['errors'],
+  facts?: ProblemFacts,
 ): Problem {
   return {
     type: `https://parvis.dev/problems/${code}`,
@@ -85,6 +107,7 @@ export function problemBody(
     code,
     ...(detail === undefined ? {} : { detail }),
     ...(errors === undefined ? {} : { errors }),
+    ...facts,
   };
 }
 
@@ -94,8 +117,9 @@ export function problemResponse(
   code: ProblemCode,
   detail?: string,
   errors?: Problem['errors'],
+  facts?: ProblemFacts,
 ): Response {
-  return c.body(JSON.stringify(problemBody(status, code, detail, errors)), status as 400, {
+  return c.body(JSON.stringify(problemBody(status, code, detail, errors, facts)), status as 400, {
     'content-type': 'application/problem+json',
   });
 }

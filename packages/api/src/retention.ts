@@ -10,6 +10,9 @@ export interface PurgeReport {
   /** Idea boards closed for longer than the retention period, detached from participants. */
   anonymisedBoards?: string[];
   anonymisedIdeas?: number;
+  /** Budgets closed for longer than the retention period: submissions detached from participants. */
+  anonymisedBudgets?: string[];
+  anonymisedSubmissions?: number;
 }
 
 /**
@@ -17,7 +20,8 @@ export interface PurgeReport {
  * participants and their free texts deleted (the tallies stay), and expired Idempotency-Key records
  * are dropped. Comment threads locked (and not changed since) more than `retentionDays` ago are
  * detached the same way: comments, likes and reports no longer link to participants. Idea boards
- * closed (and not changed since) more than `retentionDays` ago too: ideas and supports. Safe to run at any time and as often as wanted.
+ * closed (and not changed since) more than `retentionDays` ago too: ideas and supports. Budget
+ * submissions of budgets closed more than `retentionDays` ago are detached (the results stay). Safe to run at any time and as often as wanted.
  */
 export async function purgePersonalData(
   store: Store,
@@ -33,6 +37,8 @@ export async function purgePersonalData(
     anonymisedComments: 0,
     anonymisedBoards: [],
     anonymisedIdeas: 0,
+    anonymisedBudgets: [],
+    anonymisedSubmissions: 0,
   };
   for (const pollId of await store.listPollsWithPersonalData(cutoff)) {
     report.anonymisedVotes += await store.anonymisePoll(pollId);
@@ -45,6 +51,10 @@ export async function purgePersonalData(
   for (const boardId of await store.ideas.listBoardsWithPersonalData(cutoff)) {
     report.anonymisedIdeas += await store.ideas.anonymiseBoard(boardId);
     report.anonymisedBoards.push(boardId);
+  }
+  for (const budgetId of await store.budgets.listBudgetsWithPersonalData(cutoff)) {
+    report.anonymisedSubmissions += await store.budgets.anonymiseBudget(budgetId);
+    report.anonymisedBudgets.push(budgetId);
   }
   report.expiredIdempotencyKeys = await store.purgeIdempotencyKeys(now.toISOString());
   return report;

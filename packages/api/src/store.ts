@@ -1,4 +1,5 @@
 import type { OtherAnswer, Poll, PollResults } from '@parvis/contract/types';
+import type { BudgetStore } from './budget-store.js';
 import type { CommentStore } from './comment-store.js';
 import type { IdeaStore } from './idea-store.js';
 
@@ -35,6 +36,8 @@ export interface Store {
   readonly comments: CommentStore;
   /** Idea boards: their own interface, same rules (see idea-store.ts). */
   readonly ideas: IdeaStore;
+  /** Budgets: their own interface, same rules (see budget-store.ts). */
+  readonly budgets: BudgetStore;
   getPoll(pollId: string): Promise<Poll | null>;
   listPolls(): Promise<Poll[]>;
   /** False when a poll with this id exists already (nothing written). */

@@ -1,5 +1,6 @@
 import { MemoryStore } from '../src/memory-store.js';
 import { describeCommentConformance } from './comment-conformance.js';
+import { describeBudgetConformance } from './budget-conformance.js';
 import { describeIdeaConformance } from './idea-conformance.js';
 import { describeConformance, describeParticipantConformance } from './conformance.js';
 
@@ -16,6 +17,10 @@ describeCommentConformance('MemoryStore', async () => ({
   cleanup: async () => {},
 }));
 describeIdeaConformance('MemoryStore', async () => ({
+  store: new MemoryStore(),
+  cleanup: async () => {},
+}));
+describeBudgetConformance('MemoryStore', async () => ({
   store: new MemoryStore(),
   cleanup: async () => {},
 }));

@@ -1,7 +1,11 @@
 // A small typed fetch client for the Parvis contract. It imports types only, so a browser
 // that loads it pays for no schema library.
+export { lineContribution, meetsBalance, remainingAmount } from './budget-math.js';
 import type {
   BoardView,
+  BudgetResults,
+  BudgetSubmissionInput,
+  BudgetView,
   Idea,
   IdeaInput,
   IdeaPage,
@@ -224,6 +228,13 @@ export function createClient(options: ClientOptions) {
       request<IdeaSupport>('PUT', `${ideaPath(ideaId)}/support`, undefined, opts),
     withdrawSupport: (ideaId: string, opts?: RequestOptions) =>
       request<IdeaSupport>('DELETE', `${ideaPath(ideaId)}/support`, undefined, opts),
+    getBudget: (budgetId: string, opts?: RequestOptions) =>
+      request<BudgetView>('GET', budgetPath(budgetId), undefined, opts),
+    /** Submit or replace the participant's budget (allocations or projectIds, by mode). */
+    submitBudget: (budgetId: string, input: BudgetSubmissionInput, opts?: RequestOptions) =>
+      request<BudgetView>('PUT', `${budgetPath(budgetId)}/submission`, input, opts),
+    getBudgetResults: (budgetId: string, opts?: RequestOptions) =>
+      request<BudgetResults>('GET', `${budgetPath(budgetId)}/results`, undefined, opts),
   };
 }
 
@@ -232,6 +243,7 @@ const commentPath = (commentId: string) => `/v1/comments/${encodeURIComponent(co
 
 const boardPath = (boardId: string) => `/v1/boards/${encodeURIComponent(boardId)}`;
 const ideaPath = (ideaId: string) => `/v1/ideas/${encodeURIComponent(ideaId)}`;
+const budgetPath = (budgetId: string) => `/v1/budgets/${encodeURIComponent(budgetId)}`;
 
 function ideaQueryString(query: IdeaQuery): string {
   const params = new URLSearchParams();

@@ -50,6 +50,28 @@ import type {
   SimilarIdea as SimilarIdeaSchema,
   SimilarIdeas as SimilarIdeasSchema,
 } from './schemas/ideas.js';
+import type {
+  AllocateBudget as AllocateBudgetSchema,
+  AllocateResults as AllocateResultsSchema,
+  BalanceRule as BalanceRuleSchema,
+  Budget as BudgetSchema,
+  BudgetInput as BudgetInputSchema,
+  BudgetLine as BudgetLineSchema,
+  BudgetList as BudgetListSchema,
+  BudgetMessages as BudgetMessagesSchema,
+  BudgetMode as BudgetModeSchema,
+  BudgetPatch as BudgetPatchSchema,
+  BudgetProject as BudgetProjectSchema,
+  BudgetResults as BudgetResultsSchema,
+  BudgetStatus as BudgetStatusSchema,
+  BudgetSubmission as BudgetSubmissionSchema,
+  BudgetSubmissionInput as BudgetSubmissionInputSchema,
+  BudgetUnit as BudgetUnitSchema,
+  BudgetView as BudgetViewSchema,
+  SelectBudget as SelectBudgetSchema,
+  SelectResults as SelectResultsSchema,
+} from './schemas/budgets.js';
+import type { ParticipantData as ParticipantDataSchema } from './schemas/participants.js';
 import type { Problem, ProblemCode } from './schemas/problem.js';
 import type { ParticipantSession } from './schemas/participants.js';
 import type {
@@ -135,3 +157,27 @@ export type IdeaSupport = z.infer<typeof IdeaSupportSchema>;
 export type OfficialResponse = z.infer<typeof OfficialResponseSchema>;
 export type SimilarIdea = z.infer<typeof SimilarIdeaSchema>;
 export type SimilarIdeas = z.infer<typeof SimilarIdeasSchema>;
+
+export type ParticipantData = z.infer<typeof ParticipantDataSchema>;
+
+export type AllocateBudget = z.infer<typeof AllocateBudgetSchema>;
+export type AllocateResults = z.infer<typeof AllocateResultsSchema>;
+export type BalanceRule = z.infer<typeof BalanceRuleSchema>;
+export type Budget = z.infer<typeof BudgetSchema>;
+export type BudgetInput = z.input<typeof BudgetInputSchema>;
+/** A budget's definition with defaults applied (BudgetInput after validation). */
+export type BudgetDefinition = z.output<typeof BudgetInputSchema>;
+export type BudgetLine = z.infer<typeof BudgetLineSchema>;
+export type BudgetList = z.infer<typeof BudgetListSchema>;
+export type BudgetMessages = z.infer<typeof BudgetMessagesSchema>;
+export type BudgetMode = z.infer<typeof BudgetModeSchema>;
+export type BudgetPatch = z.input<typeof BudgetPatchSchema>;
+export type BudgetProject = z.infer<typeof BudgetProjectSchema>;
+export type BudgetResults = z.infer<typeof BudgetResultsSchema>;
+export type BudgetStatus = z.infer<typeof BudgetStatusSchema>;
+export type BudgetSubmission = z.infer<typeof BudgetSubmissionSchema>;
+export type BudgetSubmissionInput = z.infer<typeof BudgetSubmissionInputSchema>;
+export type BudgetUnit = z.infer<typeof BudgetUnitSchema>;
+export type BudgetView = z.infer<typeof BudgetViewSchema>;
+export type SelectBudget = z.infer<typeof SelectBudgetSchema>;
+export type SelectResults = z.infer<typeof SelectResultsSchema>;

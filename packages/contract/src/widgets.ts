@@ -6,6 +6,7 @@ export const widgetKinds = [
   { tag: 'parvis-poll', attribute: 'poll', segment: 'poll' },
   { tag: 'parvis-comments', attribute: 'thread', segment: 'comments' },
   { tag: 'parvis-ideas', attribute: 'board', segment: 'ideas' },
+  { tag: 'parvis-budget', attribute: 'budget', segment: 'budget' },
 ] as const;
 
 export type WidgetKind = (typeof widgetKinds)[number];

@@ -68,7 +68,7 @@ export async function exportCommand(
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (file === '-') stdout(text);
   else writeFileSync(file, text, { mode: 0o640 });
-  return document.polls.length;
+  return document.polls.length + (document.budgets?.length ?? 0);
 }
 
 /** Upserts the consultations of `file` (`-`: stdin), all or nothing. */

@@ -18,6 +18,11 @@ export interface Database {
   ideas: IdeasTable;
   idea_supports: IdeaSupportsTable;
   idea_title_stems: IdeaTitleStemsTable;
+  budgets: BudgetsTable;
+  budget_submissions: BudgetSubmissionsTable;
+  budget_line_totals: BudgetLineTotalsTable;
+  budget_line_steps: BudgetLineStepsTable;
+  budget_project_votes: BudgetProjectVotesTable;
 }
 
 export interface OrganisationsTable {
@@ -239,4 +244,49 @@ export interface IdeaTitleStemsTable {
   idea_id: string;
   board_id: string;
   stem: string;
+}
+
+export interface BudgetsTable {
+  id: string;
+  organisation_id: string;
+  mode: string;
+  /** The whole Budget as JSON. */
+  definition: string;
+  closes_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Kept in the same transaction as the submissions. */
+  submissions: Generated<number>;
+}
+
+export interface BudgetSubmissionsTable {
+  budget_id: string;
+  participant_id: string;
+  /** JSON object of line id → value, or null. */
+  allocations: string | null;
+  /** JSON array of project ids, or null. */
+  project_ids: string | null;
+  /** JSON SubmissionCounts. */
+  counts: string;
+  submitted_at: string;
+}
+
+export interface BudgetLineTotalsTable {
+  budget_id: string;
+  line_id: string;
+  /** Sum of step indices; a string from PostgreSQL (bigint). */
+  step_sum: number | string;
+}
+
+export interface BudgetLineStepsTable {
+  budget_id: string;
+  line_id: string;
+  step: number;
+  submissions: number;
+}
+
+export interface BudgetProjectVotesTable {
+  budget_id: string;
+  project_id: string;
+  votes: number;
 }

@@ -4,6 +4,7 @@ import { PollInput } from '@parvis/contract';
 import type { Poll, PollDefinition, PollInput as PollInputType } from '@parvis/contract/types';
 import { seedDemoComments } from './seed-comments.js';
 import { seedDemoIdeas } from './seed-ideas.js';
+import { seedDemoBudgets } from './seed-budgets.js';
 
 /** The consultations of the demo site of the fictional "Ville de Verte". */
 export const demoPolls: PollInputType[] = [
@@ -47,6 +48,7 @@ export async function seedDemo(store: Store, now: Date = new Date()): Promise<st
   }
   await seedDemoComments(store, now);
   await seedDemoIdeas(store, now);
+  await seedDemoBudgets(store, now);
   return seeded;
 }
 

@@ -19,6 +19,7 @@ import type { OtherAnswer, Poll, PollOption } from '@parvis/contract/types';
 import type { Database, PollsTable, PollVotesTable } from './schema.js';
 import { commentStoreOf } from './sql-comment-store.js';
 import { ideaStoreOf } from './sql-idea-store.js';
+import { budgetStoreOf } from './sql-budget-store.js';
 
 type PollRow = Omit<Selectable<PollsTable>, 'voters' | 'other_votes'>;
 type PollDefinitionRow = Omit<PollRow, 'id'>;
@@ -59,6 +60,9 @@ export class SqlStore implements Store {
   }
   get ideas() {
     return ideaStoreOf(this.db);
+  }
+  get budgets() {
+    return budgetStoreOf(this.db);
   }
   constructor(
     private readonly db: Kysely<Database>,
@@ -733,7 +737,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Polls may name an organisation the database has not seen yet: it is created, named by its id. */
-async function ensureOrganisation(
+export async function ensureOrganisation(
   trx: Transaction<Database>,
   organisationId: string,
   createdAt: string,

@@ -39,13 +39,18 @@ describe('embedding on the server', () => {
   });
 
   it('serves a page per widget kind with a meaningful title, its language and the widget', async () => {
-    const ids = { poll: 'cycle-lanes', comments: 'cycle-lanes', ideas: 'place-du-marche' };
+    const ids = {
+      poll: 'cycle-lanes',
+      comments: 'cycle-lanes',
+      ideas: 'place-du-marche',
+      budget: 'budget-2027',
+    };
     for (const kind of widgetKinds) {
       const res = await app.request(`/embed/${kind.segment}/${ids[kind.segment]}?lang=en`);
       assert.equal(res.status, 200, kind.segment);
       const html = await res.text();
       assert.match(html, /<html lang="en">/);
-      assert.match(html, /<title>(Poll|Comments|Idea board): \S.+<\/title>/);
+      assert.match(html, /<title>(Poll|Comments|Idea board|Budget): \S.+<\/title>/);
       assert.match(html, new RegExp(`<${kind.tag} ${kind.attribute}="${ids[kind.segment]}"`));
       assert.match(html, /<script type="module" src="..\/..\/parvis.js"><\/script>/);
       assert.doesNotMatch(html, /<script>|<script type="module">|\son\w+=/, 'no inline script');
@@ -56,7 +61,12 @@ describe('embedding on the server', () => {
   });
 
   it('answers 404 for an unknown consultation or kind, and for a malformed id', async () => {
-    for (const path of ['/embed/poll/nope', '/embed/budget/cycle-lanes', '/embed/poll/..%2Fx']) {
+    for (const path of [
+      '/embed/poll/nope',
+      '/embed/budget/cycle-lanes',
+      '/embed/survey/cycle-lanes',
+      '/embed/poll/..%2Fx',
+    ]) {
       assert.equal((await app.request(path)).status, 404, path);
     }
   });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { describeCommentConformance } from '../../api/test/comment-conformance.js';
+import { describeBudgetConformance } from '../../api/test/budget-conformance.js';
 import { describeIdeaConformance } from '../../api/test/idea-conformance.js';
 import { describeConformance } from '../../api/test/conformance.js';
 import {
@@ -19,6 +20,17 @@ import { createTestDatabase, type TestDatabase } from './pg-helpers.js';
 import { poll, vote } from './fixtures.js';
 
 describeCommentConformance('SqlStore on PostgreSQL', async () => {
+  const database = await createTestDatabase();
+  const store = await openPostgresStore(database.url);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+});
+describeBudgetConformance('SqlStore on PostgreSQL', async () => {
   const database = await createTestDatabase();
   const store = await openPostgresStore(database.url);
   return {

@@ -7,67 +7,20 @@
 // also counts the tasks around the widget's own, idle time and timer clamping).
 // `--cpu-throttle 4` emulates a slow phone; LOAF=1 prints long animation frames with their scripts.
 // Exits 1 when a longtask entry was seen.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { build, launchChromium, startServer, throttleCpu } from './bench-kit.mjs';
 
-const root = new URL('../../../', import.meta.url);
-const rootPath = root.pathname;
 const args = process.argv.slice(2);
 const throttleAt = args.indexOf('--cpu-throttle');
 const throttle = throttleAt >= 0 ? Number(args[throttleAt + 1]) : 1;
 const total = 500;
 const adminToken = 'bench-admin-token-0123456789';
 
-if (!args.includes('--no-build')) {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: rootPath, stdio: 'inherit' });
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'parvis-bench-comments-'));
-const server = spawn(process.execPath, [join(rootPath, 'packages/server/bin/parvis-server.js')], {
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PARVIS_DATA_DIR: dataDir,
-    PARVIS_ADMIN_TOKEN: adminToken,
-    PARVIS_RATE_LIMIT_ALLOWLIST: '127.0.0.0/8,::1',
-  },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-const base = await new Promise((resolve, reject) => {
-  let output = '';
-  const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-  server.stdout.on('data', (chunk) => {
-    output += chunk;
-    const match = /listening on (http:\/\/\S+?)\/? /.exec(output);
-    if (match) {
-      clearTimeout(timer);
-      resolve(match[1]);
-    }
-  });
-  server.stderr.on('data', (chunk) => (output += chunk));
-});
+build(args);
+const server = await startServer({ adminToken, prefix: 'parvis-bench-comments-' });
+const { base, call } = server;
 
 let browser;
 try {
-  const api = `${base}/api`;
-  const call = async (method, path, body, token) => {
-    const response = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
-
   // 500 comments in Markdown of the usual kind: emphasis, lists, links, a few paragraphs.
   await call(
     'POST',
@@ -103,24 +56,9 @@ try {
     );
   }
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  if (throttle > 1) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  }
+  await throttleCpu(page, throttle);
   await page.addInitScript(() => {
     const state = { longtasks: [], maxGap: 0 };
     window.__bench = state;
@@ -243,7 +181,5 @@ try {
   process.exitCode = longtasks === 0 ? 0 : 1;
 } finally {
   await browser?.close();
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }

@@ -17,10 +17,10 @@ import { gzipSync } from 'node:zlib';
  * change that makes a widget heavier must raise them on purpose (docs/benchmarks.md). */
 export const budgets = {
   loader: 2 * 1024,
-  widget: { poll: 19_000, comments: 31_500, ideas: 31_000 },
+  widget: { poll: 19_000, comments: 31_500, ideas: 31_000, budget: 28_500 },
   /** A widget not listed above (a new one) until it gets its own line. */
   newWidget: 32 * 1024,
-  allWidgets: 52_000,
+  allWidgets: 64_000,
 };
 
 const root = new URL('../../../', import.meta.url);
@@ -41,6 +41,7 @@ const widgets = Object.keys(manifest)
 const frKey = (part) => `${src}generated/locales/fr/${part}.ts`;
 const lazy = {
   'Chart.js': Object.keys(manifest).find((key) => key.endsWith('/poll/chart.ts')),
+  'Budget chart': Object.keys(manifest).find((key) => key.endsWith('/budget/chart.ts')),
   DOMPurify: Object.keys(manifest).find((key) => key.includes('/dompurify/')),
 };
 

@@ -1,11 +1,11 @@
 // After `lit-localize build`: splits each generated locale module into one module per widget
-// (`poll.*`, `comments.*`, `ideas.*` messages) and one shared module (every other id), so a French page with
+// (`poll.*`, `comments.*`, `ideas.*`, `budget.*` messages) and one shared module (every other id), so a French page with
 // only a poll does not download the comment widget's messages. Run by `npm run localize`.
 import { readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = new URL('../src/generated/locales/', import.meta.url).pathname;
-const widgets = ['poll', 'comments', 'ideas'];
+const widgets = ['poll', 'comments', 'ideas', 'budget'];
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
   const locale = file.replace(/\.ts$/, '');

@@ -1,6 +1,8 @@
 // Every Parvis element with the events it fires: the one list the framework typings
 // (`@parvis/widgets/react`, `/vue`, `/svelte`) are derived from. A new widget is one line here.
 import type { LitElement } from 'lit';
+import type { ParvisBudget } from './budget/budget.js';
+import type { ParvisBudgetSubmitEvent } from './budget/events.js';
 import type { ParvisComments } from './comments/comments.js';
 import type { ParvisCommentEvent } from './comments/events.js';
 import type { ParvisIdeas } from './ideas/ideas.js';
@@ -12,6 +14,7 @@ export interface ParvisElements {
   'parvis-poll': ParvisElement<ParvisPoll, { 'parvis-vote': ParvisVoteEvent }>;
   'parvis-comments': ParvisElement<ParvisComments, { 'parvis-comment': ParvisCommentEvent }>;
   'parvis-ideas': ParvisElement<ParvisIdeas, { 'parvis-idea': ParvisIdeaEvent }>;
+  'parvis-budget': ParvisElement<ParvisBudget, { 'parvis-budget-submit': ParvisBudgetSubmitEvent }>;
 }
 
 /** An element class and its domain events; every widget also fires `parvis-error`. */

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@parvis/contract';
 import { participantOf } from '../auth.js';
 import type { AppDeps } from '../context.js';
+import { budgetStatus } from '../rules/budgets.js';
 import { pollStatus } from '../rules/polls.js';
 import { newParticipantId } from '../tokens.js';
 
@@ -18,13 +19,19 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(routes.exportParticipant, async (c) => {
     const participantId = (await participantOf(c, deps, true)) as string;
     const votes = await store.listVotesOfParticipant(participantId);
-    const [comments, likes, reports, ideas, supports] = await Promise.all([
+    const [comments, likes, reports, ideas, supports, submissions] = await Promise.all([
       store.comments.listCommentsOfParticipant(participantId),
       store.comments.listLikesOfParticipant(participantId),
       store.comments.listReportsOfParticipant(participantId),
       store.ideas.listIdeasOfParticipant(participantId),
       store.ideas.listSupportsOfParticipant(participantId),
+      store.budgets.listSubmissionsOfParticipant(participantId),
     ]);
+    const budgetTitles = new Map<string, string>();
+    for (const s of submissions) {
+      if (!budgetTitles.has(s.budgetId))
+        budgetTitles.set(s.budgetId, (await store.budgets.getBudget(s.budgetId))?.title ?? '');
+    }
     const questions = new Map<string, string>();
     for (const vote of votes) {
       if (!questions.has(vote.pollId))
@@ -69,6 +76,13 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
           createdAt: idea.createdAt,
         })),
         supports,
+        budgetSubmissions: submissions.map((s) => ({
+          budgetId: s.budgetId,
+          title: budgetTitles.get(s.budgetId) ?? '',
+          allocations: s.allocations,
+          projectIds: s.projectIds,
+          submittedAt: s.submittedAt,
+        })),
       },
       200,
     );
@@ -82,6 +96,15 @@ export function participantRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const closed = poll !== null && pollStatus(poll, now) === 'closed';
       await store.eraseVote(
         vote.pollId,
+        participantId,
+        closed && deps.keepClosedVotesOnErasure ? 'anonymise' : 'remove',
+      );
+    }
+    for (const submission of await store.budgets.listSubmissionsOfParticipant(participantId)) {
+      const budget = await store.budgets.getBudget(submission.budgetId);
+      const closed = budget !== null && budgetStatus(budget, now) === 'closed';
+      await store.budgets.eraseSubmission(
+        submission.budgetId,
         participantId,
         closed && deps.keepClosedVotesOnErasure ? 'anonymise' : 'remove',
       );

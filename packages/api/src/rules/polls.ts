@@ -1,14 +1,18 @@
 import type { Poll, PollResults, PollStatus, PollView } from '@parvis/contract/types';
 import type { PollTallies, VoteRecord } from '../store.js';
 
-export function pollStatus(poll: Poll, now: Date): PollStatus {
+export function pollStatus(poll: Pick<Poll, 'opensAt' | 'closesAt'>, now: Date): PollStatus {
   const t = now.getTime();
   if (poll.opensAt && t < Date.parse(poll.opensAt)) return 'upcoming';
   if (poll.closesAt && t >= Date.parse(poll.closesAt)) return 'closed';
   return 'open';
 }
 
-export function resultsVisible(poll: Poll, status: PollStatus, hasVoted: boolean): boolean {
+export function resultsVisible(
+  poll: Pick<Poll, 'resultsVisibility'>,
+  status: PollStatus,
+  hasVoted: boolean,
+): boolean {
   switch (poll.resultsVisibility) {
     case 'always':
       return true;

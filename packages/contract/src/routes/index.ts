@@ -7,3 +7,5 @@ export * from './comments.js';
 export * from './admin-comments.js';
 export * from './ideas.js';
 export * from './admin-ideas.js';
+export * from './budgets.js';
+export * from './admin-budgets.js';

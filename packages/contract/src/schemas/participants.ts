@@ -60,6 +60,15 @@ export const ParticipantData = z
       }),
     ),
     supports: z.array(z.object({ ideaId: z.string(), boardId: z.string(), supportedAt: DateTime })),
+    budgetSubmissions: z.array(
+      z.object({
+        budgetId: z.string(),
+        title: z.string(),
+        allocations: z.record(z.string(), z.number().int()).nullable(),
+        projectIds: z.array(z.string()).nullable(),
+        submittedAt: DateTime,
+      }),
+    ),
   })
   .openapi('ParticipantData', {
     description: 'Everything stored under a participant token (GDPR right of access).',

@@ -56,6 +56,23 @@ export const problemCodes = [
   'title_too_long',
   'title_invalid',
   'category_invalid',
+  'budget_not_found',
+  'budget_exists',
+  'budget_not_open',
+  'budget_closed',
+  'budget_locked',
+  'submission_exists',
+  'unknown_line',
+  'missing_line',
+  'out_of_range',
+  'off_step',
+  'unbalanced',
+  'unknown_project',
+  'duplicate_project',
+  'too_few_projects',
+  'too_many_projects',
+  'over_budget',
+  'under_min_spend',
   'origin_not_allowed',
   'idempotency_key_reused',
   'idempotency_in_progress',
@@ -76,7 +93,28 @@ export const Problem = z
     errors: z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
-      .openapi({ description: 'For validation_failed: one entry per invalid field.' }),
+      .openapi({
+        description:
+          'For validation_failed and the budget rules: one entry per invalid field or broken rule.',
+      }),
+    line: z.string().optional().openapi({
+      description:
+        'Budget rules: the line concerned (unknown_line, missing_line, out_of_range, off_step).',
+    }),
+    project: z.string().optional().openapi({
+      description: 'Budget rules: the project concerned (unknown_project, duplicate_project).',
+    }),
+    rule: z.enum(['exact', 'max', 'margin']).optional().openapi({
+      description: 'unbalanced: the balance rule broken.',
+    }),
+    amount: z.number().int().optional().openapi({
+      description:
+        "Budget rules: the submission's figure that breaks the rule: the value of the line (out_of_range, off_step), the remaining amount in cents (unbalanced), the selection's cost in cents (over_budget, under_min_spend) or its number of projects (too_few_projects, too_many_projects).",
+    }),
+    limit: z.number().int().optional().openapi({
+      description:
+        'Budget rules: the bound broken, in the same unit as `amount` (the nearest bound for out_of_range, the step for off_step, the accepted margin for unbalanced).',
+    }),
   })
   .openapi('Problem', {
     description:

@@ -66,6 +66,20 @@ const details: Record<WidgetSegment, KindDetails> = {
         allowedOrigins: b.allowedOrigins,
       })),
   },
+  budget: {
+    label: { fr: 'Budget', en: 'Budget' },
+    height: 900,
+    get: async (store, id) => {
+      const budget = await store.budgets.getBudget(id);
+      return budget && { id, title: budget.title, allowedOrigins: budget.allowedOrigins };
+    },
+    list: async (store) =>
+      (await store.budgets.listBudgets()).map((b) => ({
+        id: b.id,
+        title: b.title,
+        allowedOrigins: b.allowedOrigins,
+      })),
+  },
 };
 
 export function kindBySegment(segment: string): WidgetKind | null {

@@ -2,51 +2,14 @@
 //   node packages/widgets/scripts/look/look.mjs [outDir]
 // Writes open.png, voted.png, error.png (and zoom-200.png) into outDir (default .tmp/look).
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../bench-kit.mjs';
+import { root, startLookServer } from './dev-server.mjs';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const out = process.argv[2] ?? `${root}.tmp/look`;
 mkdirSync(out, { recursive: true });
 
-const server = await startDevServer({
-  config: {
-    rootDir: root,
-    port: 8765,
-    nodeResolve: { exportConditions: ['browser', 'development'] },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.base.json` })],
-    middleware: [
-      async (context, next) => {
-        if (context.path === '/mockServiceWorker.js') {
-          const { readFile } = await import('node:fs/promises');
-          context.type = 'application/javascript';
-          context.body = await readFile(`${root}node_modules/msw/lib/mockServiceWorker.js`, 'utf8');
-          return;
-        }
-        await next();
-      },
-    ],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const server = await startLookServer(8765);
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));

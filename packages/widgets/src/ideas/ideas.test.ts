@@ -245,6 +245,8 @@ describe('<parvis-ideas> browsing', () => {
     const a = await participant();
     const b = await participant();
     const old = await propose(a.token, 'Old benches', 'Repair them.', 'greenery');
+    // A later millisecond: two ideas created in the same one tie on "newest" (then ordered by id).
+    await aTimeout(3);
     await propose(a.token, 'Bike lane on the north side', 'Safer.', 'mobility');
     await ok(call('PUT', `/v1/ideas/${old.id}/support`, undefined, b.token));
     await admin(`/v1/admin/ideas/${old.id}/status`, { status: 'accepted' });

@@ -12,7 +12,7 @@ export type Locale = 'fr' | 'en';
 export const sourceLocale: Locale = 'en';
 
 /** The message catalogues a widget needs: its own, plus the shared one (errors and the like). */
-export type MessagePart = 'poll' | 'comments' | 'ideas';
+export type MessagePart = 'poll' | 'comments' | 'ideas' | 'budget';
 type Part = MessagePart | 'shared';
 
 // A static map: bundlers split each locale and widget into its own lazy chunk, so a French page
@@ -26,6 +26,7 @@ const loaders: Record<
     poll: () => import('../generated/locales/fr/poll.js'),
     comments: () => import('../generated/locales/fr/comments.js'),
     ideas: () => import('../generated/locales/fr/ideas.js'),
+    budget: () => import('../generated/locales/fr/budget.js'),
   },
 };
 
