@@ -1,4 +1,5 @@
 import type { OtherAnswer, Poll, PollResults } from '@parvis/contract/types';
+import type { AccountStore } from './account-store.js';
 import type { CommentStore } from './comment-store.js';
 import type { IdeaStore } from './idea-store.js';
 
@@ -35,6 +36,8 @@ export interface Store {
   readonly comments: CommentStore;
   /** Idea boards: their own interface, same rules (see idea-store.ts). */
   readonly ideas: IdeaStore;
+  /** Console accounts, organisations, sessions and the audit log (see account-store.ts). */
+  readonly accounts: AccountStore;
   getPoll(pollId: string): Promise<Poll | null>;
   listPolls(): Promise<Poll[]>;
   /** False when a poll with this id exists already (nothing written). */

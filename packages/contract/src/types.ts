@@ -50,6 +50,17 @@ import type {
   SimilarIdea as SimilarIdeaSchema,
   SimilarIdeas as SimilarIdeasSchema,
 } from './schemas/ideas.js';
+import type {
+  Account as AccountSchema,
+  AccountInput as AccountInputSchema,
+  AccountPatch as AccountPatchSchema,
+  AuditEntry as AuditEntrySchema,
+  Organisation as OrganisationSchema,
+  OrganisationInput as OrganisationInputSchema,
+  OrganisationPatch as OrganisationPatchSchema,
+  Role as RoleSchema,
+  Session as SessionSchema,
+} from './schemas/accounts.js';
 import type { Problem, ProblemCode } from './schemas/problem.js';
 import type { ParticipantSession } from './schemas/participants.js';
 import type {
@@ -135,3 +146,13 @@ export type IdeaSupport = z.infer<typeof IdeaSupportSchema>;
 export type OfficialResponse = z.infer<typeof OfficialResponseSchema>;
 export type SimilarIdea = z.infer<typeof SimilarIdeaSchema>;
 export type SimilarIdeas = z.infer<typeof SimilarIdeasSchema>;
+
+export type Role = z.infer<typeof RoleSchema>;
+export type Account = z.infer<typeof AccountSchema>;
+export type AccountInput = z.input<typeof AccountInputSchema>;
+export type AccountPatch = z.infer<typeof AccountPatchSchema>;
+export type Organisation = z.infer<typeof OrganisationSchema>;
+export type OrganisationInput = z.input<typeof OrganisationInputSchema>;
+export type OrganisationPatch = z.infer<typeof OrganisationPatchSchema>;
+export type Session = z.infer<typeof SessionSchema>;
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -60,6 +60,8 @@ export interface StaticPaths {
   demoSite: string;
   /** The committed OpenAPI document. */
   openapi: string;
+  /** The console built by `vite build -c vite.console.config.ts`, served at /admin. */
+  consoleDist?: string;
 }
 
 /** A configuration value is wrong: the message says which and what is expected. */
@@ -74,6 +76,7 @@ export const defaultPaths: StaticPaths = {
   widgetsDist: join(repositoryRoot, 'packages/widgets/dist'),
   demoSite: join(repositoryRoot, 'examples/demo'),
   openapi: join(repositoryRoot, 'packages/contract/openapi.json'),
+  consoleDist: join(repositoryRoot, 'packages/server/console/dist'),
 };
 
 export const defaults = {

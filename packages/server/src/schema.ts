@@ -18,12 +18,18 @@ export interface Database {
   ideas: IdeasTable;
   idea_supports: IdeaSupportsTable;
   idea_title_stems: IdeaTitleStemsTable;
+  accounts: AccountsTable;
+  admin_sessions: AdminSessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
 }
 
 export interface OrganisationsTable {
   id: string;
   name: string;
   created_at: string;
+  /** JSON array of origins; '[]' by default. */
+  allowed_origins: Generated<string>;
 }
 
 export interface PollsTable {
@@ -239,4 +245,43 @@ export interface IdeaTitleStemsTable {
   idea_id: string;
   board_id: string;
   stem: string;
+}
+
+export interface AccountsTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  /** JSON array of organisation ids. */
+  organisation_ids: string;
+  disabled: number;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AdminSessionsTable {
+  /** SHA-256 of the session id: the id itself is only in the browser's cookie. */
+  id_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  organisation_id: string | null;
 }

@@ -7,3 +7,4 @@ export * from './comments.js';
 export * from './admin-comments.js';
 export * from './ideas.js';
 export * from './admin-ideas.js';
+export * from './admin-accounts.js';

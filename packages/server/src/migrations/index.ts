@@ -6,6 +6,7 @@ import { pollParticipation } from './0004-poll-participation.js';
 import { rateLimitCounters } from './0005-rate-limit-counters.js';
 import { comments } from './0006-comments.js';
 import { ideas } from './0007-ideas.js';
+import { accounts } from './0009-accounts.js';
 
 /** Every migration, in order. Names sort: never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0005-rate-limit-counters': rateLimitCounters,
   '0006-comments': comments,
   '0007-ideas': ideas,
+  // 0008 is the budgets' (another branch); accounts depend on no consultation table.
+  '0009-accounts': accounts,
 };
 
 const provider: MigrationProvider = {
