@@ -1,6 +1,7 @@
 import { MemoryStore } from '../src/memory-store.js';
 import { describeCommentConformance } from './comment-conformance.js';
 import { describeIdeaConformance } from './idea-conformance.js';
+import { describeAccountConformance } from './account-conformance.js';
 import { describeConformance, describeParticipantConformance } from './conformance.js';
 
 describeConformance('MemoryStore', async () => ({
@@ -16,6 +17,10 @@ describeCommentConformance('MemoryStore', async () => ({
   cleanup: async () => {},
 }));
 describeIdeaConformance('MemoryStore', async () => ({
+  store: new MemoryStore(),
+  cleanup: async () => {},
+}));
+describeAccountConformance('MemoryStore', async () => ({
   store: new MemoryStore(),
   cleanup: async () => {},
 }));

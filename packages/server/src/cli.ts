@@ -83,17 +83,14 @@ async function runCommand(config: ServerConfig): Promise<void> {
   if (command === 'create-admin' || command === 'reset-password') {
     const flags = parseFlags(args, command === 'create-admin' ? ['email', 'name'] : ['email']);
     if (!flags.email) fail(`${command} needs --email EMAIL\n\n${usage}`, 2);
+    const email = flags.email.trim().toLowerCase();
     const password = await readPassword('Password (at least 12 characters): ');
     if (command === 'create-admin') {
-      await createAdminCommand(config, flags.email, flags.name ?? '', password);
-      console.log(
-        `parvis-server: administrator ${flags.email} created (${where}); sign in at /admin`,
-      );
+      await createAdminCommand(config, email, flags.name ?? '', password);
+      console.log(`parvis-server: administrator ${email} created (${where}); sign in at /admin`);
     } else {
-      await resetPasswordCommand(config, flags.email, password);
-      console.log(
-        `parvis-server: new password set for ${flags.email} (${where}); its sessions ended`,
-      );
+      await resetPasswordCommand(config, email, password);
+      console.log(`parvis-server: new password set for ${email} (${where}); its sessions ended`);
     }
     return;
   }

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { describeCommentConformance } from '../../api/test/comment-conformance.js';
 import { describeIdeaConformance } from '../../api/test/idea-conformance.js';
+import { describeAccountConformance } from '../../api/test/account-conformance.js';
 import { describeConformance } from '../../api/test/conformance.js';
 import {
   openMigratedPostgres,
@@ -30,6 +31,17 @@ describeCommentConformance('SqlStore on PostgreSQL', async () => {
   };
 });
 describeIdeaConformance('SqlStore on PostgreSQL', async () => {
+  const database = await createTestDatabase();
+  const store = await openPostgresStore(database.url);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+});
+describeAccountConformance('SqlStore on PostgreSQL', async () => {
   const database = await createTestDatabase();
   const store = await openPostgresStore(database.url);
   return {

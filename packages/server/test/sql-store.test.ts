@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { describeCommentConformance } from '../../api/test/comment-conformance.js';
 import { describeIdeaConformance } from '../../api/test/idea-conformance.js';
+import { describeAccountConformance } from '../../api/test/account-conformance.js';
 import { describeConformance, describeParticipantConformance } from '../../api/test/conformance.js';
 import { openSqlite, openSqliteStore } from '../src/database.js';
 import { migrateToLatest } from '../src/migrations/index.js';
@@ -31,6 +32,7 @@ describeConformance('SqlStore (SQLite)', tempStore);
 describeParticipantConformance('SqlStore (SQLite)', tempStore);
 describeCommentConformance('SqlStore (SQLite)', tempStore);
 describeIdeaConformance('SqlStore (SQLite)', tempStore);
+describeAccountConformance('SqlStore (SQLite)', tempStore);
 
 /** The tallies recomputed from the vote rows, to compare with the counters. */
 async function countedFromRows(file: string, pollId: string) {
