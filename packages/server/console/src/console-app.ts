@@ -43,16 +43,6 @@ export class ParvisConsole extends LitElement {
         padding: 1rem;
         max-width: 72rem;
       }
-      .skip {
-        position: absolute;
-        left: -100vw;
-      }
-      .skip:focus {
-        left: 1rem;
-        top: 0.5rem;
-        background: #fff;
-        padding: 0.5rem;
-      }
     `,
   ];
 
@@ -133,8 +123,9 @@ export class ParvisConsole extends LitElement {
 
   override render() {
     if (!this.ready) return html`<p role="status">${t('loading')}</p>`;
-    return html`<a class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
-      <header>
+    // Landmarks (header, nav, main) let a screen reader skip the short menu; a skip link's #main
+    // would fight the hash router.
+    return html`<header>
         <strong>${t('app.name')}</strong>
         ${this.session ? this.renderMenu(this.session) : nothing}
         <button
@@ -177,11 +168,6 @@ export class ParvisConsole extends LitElement {
       </nav>
       <span>${t('nav.signedInAs', { name: session.account.name, role })}</span>
       <button class="secondary" type="button" @click=${this.signOut}>${t('nav.signOut')}</button>`;
-  }
-
-  private skip(event: Event): void {
-    event.preventDefault();
-    this.heading()?.focus();
   }
 
   private switchLanguage(): void {

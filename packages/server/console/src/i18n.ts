@@ -6,7 +6,6 @@ export type Locale = 'fr' | 'en';
 
 const en = {
   'app.name': 'Parvis console',
-  'app.skip': 'Skip to content',
   'nav.label': 'Console',
   'nav.dashboard': 'Consultations',
   'nav.organisations': 'Organisations',
@@ -102,7 +101,6 @@ export type MessageKey = keyof typeof en;
 
 const fr: Record<MessageKey, string> = {
   'app.name': 'Console Parvis',
-  'app.skip': 'Aller au contenu',
   'nav.label': 'Console',
   'nav.dashboard': 'Consultations',
   'nav.organisations': 'Organisations',
