@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { defaultPaths, repositoryRoot } from '../src/config.js';
 import { executablePath, focused, launchChromium, tabUntil } from './browser-helpers.js';
 import { adminCall, startChildServer, type ChildServer } from './helpers.js';
