@@ -145,6 +145,20 @@ export function describeAccountConformance(
       assert.deepEqual(unknown.res.json, wrong.res.json);
       assert.equal(unknown.res.status, wrong.res.status);
       assert.equal(wrong.setCookie, '');
+      // Even from a site allowed to send answers, a browser's sign-in must come from this origin.
+      const cms = consoleClient(
+        makeApi(fixture.store, testClock(), {
+          passwordHasher: hasher,
+          allowedOrigins: ['https://www.ville.fr'],
+        }),
+      );
+      const foreign = await cms.request('POST', '/v1/admin/session', {
+        body: { email: created.email, password },
+        headers: { origin: 'https://www.ville.fr' },
+      });
+      assert.equal(foreign.status, 403, 'a sign-in from another site is refused');
+      assert.equal(foreign.json.code, 'csrf_failed');
+      assert.equal(foreign.headers.get('set-cookie'), null);
     });
 
     it('locks an email after 5 failures, with a back-off that doubles, even for the right password', async () => {

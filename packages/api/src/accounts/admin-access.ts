@@ -43,7 +43,14 @@ const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function adminAccess(deps: AppDeps, times: SessionTimes): MiddlewareHandler {
   return async (c, next) => {
     const path = c.req.path;
-    if (path === '/v1/admin/session' && c.req.method === 'POST') return next();
+    if (path === '/v1/admin/session' && c.req.method === 'POST') {
+      // No session yet, so no token: a browser's sign-in must at least come from this origin
+      // (a script sends no Origin).
+      if (c.req.header('origin') !== undefined && !fromThisOrigin(c)) {
+        throw new ProblemError(403, 'csrf_failed');
+      }
+      return next();
+    }
     const principal = await resolve(c, deps, times);
     principals.set(c.req.raw, principal);
     const writes = !reads.has(c.req.method);
@@ -104,9 +111,7 @@ async function resolve(c: Context, deps: AppDeps, times: SessionTimes): Promise<
 
 /** A session write must come from this origin and carry the session's synchronizer token. */
 function checkCsrf(c: Context, session: SessionRecord): void {
-  const origin = c.req.header('origin');
-  const host = c.req.header('host');
-  const sameOrigin = origin !== undefined && host !== undefined && hostOf(origin) === host;
+  const sameOrigin = fromThisOrigin(c);
   const token = c.req.header('x-csrf-token') ?? '';
   if (!sameOrigin || !token || !constantTimeEqual(token, session.csrfToken)) {
     throw new ProblemError(403, 'csrf_failed');
@@ -164,6 +169,12 @@ async function audit(
     resourceId,
     organisationId,
   });
+}
+
+function fromThisOrigin(c: Context): boolean {
+  const origin = c.req.header('origin');
+  const host = c.req.header('host');
+  return origin !== undefined && host !== undefined && hostOf(origin) === host;
 }
 
 function hostOf(origin: string): string | null {
