@@ -3,7 +3,7 @@ import type { PasswordHasher } from '@parvis/api';
 
 /**
  * Console passwords hashed with scrypt (memory-hard). N = 2^15, r = 8, p = 1 takes 32 MiB and
- * about 0.1 s per hash on one core of the project's machines: slow for an attacker with a stolen
+ * 85 ms per verification on the project's machines (docs/benchmarks.md): slow for an attacker with a stolen
  * table, invisible to someone signing in. maxmem 64 MiB leaves room for OpenSSL's overhead.
  * Stored as `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>` (base64), so parameters can rise later and
  * older hashes still verify.
