@@ -165,10 +165,24 @@ describe('the console in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('status').filter({ hasText: 'Compte lea@bellerive.fr créé.' }).waitFor();
     await expectAccessible(page, 'accounts');
 
+    // A new password, by keyboard: the form opens with the focus in its field.
+    await page.getByRole('button', { name: 'Nouveau mot de passe pour Léa Martin' }).click();
+    await page
+      .getByRole('heading', { name: 'Nouveau mot de passe pour lea@bellerive.fr' })
+      .waitFor();
+    assert.equal((await focused(page))?.name, 'password');
+    await page.keyboard.type('la nouvelle phrase de bellerive');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Nouveau mot de passe enregistré pour lea@bellerive.fr' })
+      .waitFor();
+    await expectAccessible(page, 'password reset');
+
     // The editor of Bellerive sees Bellerive only: no demo consultation, no accounts menu.
     const editor = await open('en-GB');
     assert.equal(await editor.page.getAttribute('html', 'lang'), 'en');
-    await signIn(editor.page, 'lea@bellerive.fr', 'les quais de bellerive en hiver');
+    await signIn(editor.page, 'lea@bellerive.fr', 'la nouvelle phrase de bellerive');
     await editor.page.getByText('No consultation yet.').waitFor();
     assert.equal(await editor.page.getByRole('link', { name: 'Accounts' }).count(), 0);
     await expectAccessible(editor.page, 'dashboard of an editor');
