@@ -53,6 +53,8 @@ export interface AccountStore {
   /** Counts one more failure atomically (starting over from 1 when `startOver`); returns the record. */
   recordFailure(key: string, at: string, startOver: boolean): Promise<FailureRecord>;
   clearFailures(key: string): Promise<void>;
+  /** Deletes sessions past their absolute end and failures older than `failuresBefore`; how many. */
+  purgeExpired(now: string, failuresBefore: string): Promise<number>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first; `organisationIds` null: every entry. */

@@ -89,6 +89,20 @@ export class MemoryAccountStore implements AccountStore {
     this.failures.delete(key);
   }
 
+  async purgeExpired(now: string, failuresBefore: string) {
+    let purged = 0;
+    for (const [idHash, session] of this.sessions) {
+      if (Date.parse(session.expiresAt) <= Date.parse(now))
+        purged += Number(this.sessions.delete(idHash));
+    }
+    for (const [key, record] of this.failures) {
+      if (Date.parse(record.lastFailureAt) < Date.parse(failuresBefore)) {
+        purged += Number(this.failures.delete(key));
+      }
+    }
+    return purged;
+  }
+
   async appendAudit(entry: AuditEntry) {
     this.audit.push(copy(entry));
   }

@@ -10,6 +10,8 @@ export interface PurgeReport {
   /** Idea boards closed for longer than the retention period, detached from participants. */
   anonymisedBoards?: string[];
   anonymisedIdeas?: number;
+  /** Console sessions past their end and sign-in failures older than a day, deleted (when any). */
+  expiredSignInRecords?: number;
 }
 
 /**
@@ -17,7 +19,9 @@ export interface PurgeReport {
  * participants and their free texts deleted (the tallies stay), and expired Idempotency-Key records
  * are dropped. Comment threads locked (and not changed since) more than `retentionDays` ago are
  * detached the same way: comments, likes and reports no longer link to participants. Idea boards
- * closed (and not changed since) more than `retentionDays` ago too: ideas and supports. Safe to run at any time and as often as wanted.
+ * closed (and not changed since) more than `retentionDays` ago too: ideas and supports. Console
+ * sessions past their end and sign-in failures older than a day are deleted. Safe to run at any
+ * time and as often as wanted.
  */
 export async function purgePersonalData(
   store: Store,
@@ -25,7 +29,7 @@ export async function purgePersonalData(
   retentionDays: number,
 ): Promise<PurgeReport> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
-  const report: Required<PurgeReport> = {
+  const report: Required<Omit<PurgeReport, 'expiredSignInRecords'>> = {
     anonymisedPolls: [],
     anonymisedVotes: 0,
     expiredIdempotencyKeys: 0,
@@ -47,5 +51,7 @@ export async function purgePersonalData(
     report.anonymisedBoards.push(boardId);
   }
   report.expiredIdempotencyKeys = await store.purgeIdempotencyKeys(now.toISOString());
-  return report;
+  const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+  const signIn = await store.accounts.purgeExpired(now.toISOString(), dayAgo);
+  return signIn > 0 ? { ...report, expiredSignInRecords: signIn } : report;
 }

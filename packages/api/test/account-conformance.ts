@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { routes } from '@parvis/contract';
 import { pbkdf2Hasher } from '../src/accounts/password-hasher.js';
+import { purgePersonalData } from '../src/retention.js';
 import type { StoreFixture } from './conformance.js';
 import { adminToken, makeApi, pollInput, testClock, type Api } from './helpers.js';
 
@@ -189,6 +190,10 @@ export function describeAccountConformance(
       const email = `ghost-${suffix}@ville.fr`;
       for (let i = 0; i < 5; i += 1) await client.signIn(email);
       assert.equal((await client.signIn(email)).res.status, 429);
+      // The retention job forgets failures after a day (the typed emails are personal data).
+      const report = await purgePersonalData(fixture.store, new Date('2027-03-02T10:00:01Z'), 365);
+      assert.ok((report.expiredSignInRecords ?? 0) >= 1);
+      assert.equal(await fixture.store.accounts.getFailures(`email:${email}`), null);
     });
 
     it('locks a network prefix trying many accounts', async () => {

@@ -150,6 +150,18 @@ export class SqlAccountStore implements AccountStore {
     await this.db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
   }
 
+  async purgeExpired(now: string, failuresBefore: string) {
+    const sessions = await this.db
+      .deleteFrom('admin_sessions')
+      .where('expires_at', '<=', now)
+      .executeTakeFirst();
+    const failures = await this.db
+      .deleteFrom('sign_in_failures')
+      .where('last_failure_at', '<', failuresBefore)
+      .executeTakeFirst();
+    return Number(sessions.numDeletedRows) + Number(failures.numDeletedRows);
+  }
+
   async appendAudit(entry: AuditEntry) {
     await this.db
       .insertInto('audit_log')
