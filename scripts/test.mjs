@@ -53,7 +53,14 @@ check('format (prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'w
 check('lint (eslint)', 'npx', ['eslint', '.']);
 check('types (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json']);
 check('build (vite)', 'npx', ['vite', 'build', '--logLevel', 'warn']);
-check('build (console)', 'npx', ['vite', 'build', '-c', 'vite.console.config.ts', '--logLevel', 'warn']);
+check('build (console)', 'npx', [
+  'vite',
+  'build',
+  '-c',
+  'vite.console.config.ts',
+  '--logLevel',
+  'warn',
+]);
 
 // node:test over api, contract and server (SQLite and PostgreSQL, durability, end to end).
 // One throw-away PostgreSQL cluster serves every test file (each makes its own databases);
