@@ -29,15 +29,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/widgets/**/*.ts'],
+    files: ['packages/widgets/**/*.ts', 'packages/server/console/src/**/*.ts'],
     ...litConfigs['flat/recommended'],
   },
   {
-    files: ['packages/widgets/**/*.ts'],
+    files: ['packages/widgets/**/*.ts', 'packages/server/console/src/**/*.ts'],
     ...wcConfigs['flat/recommended'],
   },
   {
-    files: ['packages/widgets/**/*.ts'],
+    files: ['packages/widgets/**/*.ts', 'packages/server/console/src/**/*.ts'],
     ...litA11y.configs.recommended,
   },
 );

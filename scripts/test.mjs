@@ -59,6 +59,14 @@ check('size budgets (gzip)', 'node', [
   '--no-build',
   '--check',
 ]);
+check('build (console)', 'npx', [
+  'vite',
+  'build',
+  '-c',
+  'vite.console.config.ts',
+  '--logLevel',
+  'warn',
+]);
 
 // node:test over api, contract and server (SQLite and PostgreSQL, durability, end to end).
 // One throw-away PostgreSQL cluster serves every test file (each makes its own databases);

@@ -14,7 +14,12 @@ import {
 import { consultationOrigins, cors } from './cors.js';
 import { idempotency } from './idempotency.js';
 import { ProblemError, problemResponse } from './problem.js';
+import { adminAccess } from './accounts/admin-access.js';
+import { pbkdf2Hasher, type PasswordHasher } from './accounts/password-hasher.js';
+import { defaultSessionTimes, type SessionTimes } from './accounts/sessions.js';
+import { adminAccountRoutes } from './routes/admin-accounts.js';
 import { adminParticipantRoutes } from './routes/admin-participants.js';
+import { adminSessionRoutes } from './routes/admin-session.js';
 import { commentThreadRoutes } from './routes/comment-threads.js';
 import { ideaBoardRoutes } from './routes/idea-boards.js';
 import { adminPollRoutes } from './routes/admin-polls.js';
@@ -63,6 +68,10 @@ export interface AppOptions {
   clientAddress?: (request: Request) => string | null;
   /** `PUT /v1/threads/{id}` creates a missing comment thread with default settings (default false). */
   autoCreateThreads?: boolean;
+  /** How console passwords are hashed: PBKDF2 over Web Crypto by default; the server passes scrypt. */
+  passwordHasher?: PasswordHasher;
+  /** Idle and absolute lifetime of console sessions. */
+  sessionTimes?: Partial<SessionTimes>;
 }
 
 export const maxBodyBytes = 64 * 1024;
@@ -154,6 +163,9 @@ export function createApp(options: AppOptions): OpenAPIHono {
   });
 
   app.use('/v1/*', idempotency(deps));
+  const sessionTimes = { ...defaultSessionTimes, ...options.sessionTimes };
+  const hasher = options.passwordHasher ?? pbkdf2Hasher();
+  app.use('/v1/admin/*', adminAccess(deps, sessionTimes));
 
   app.openapi(routes.health, async (c) => {
     await deps.store.ping();
@@ -163,6 +175,12 @@ export function createApp(options: AppOptions): OpenAPIHono {
   pollRoutes(app, deps);
   adminPollRoutes(app, deps);
   adminParticipantRoutes(app, deps);
+  adminSessionRoutes(app, deps, {
+    hasher,
+    times: sessionTimes,
+    clientAddress: options.clientAddress ?? (() => null),
+  });
+  adminAccountRoutes(app, deps, hasher);
   commentThreadRoutes(app, deps, options);
   ideaBoardRoutes(app, deps);
   budgetRoutes(app, deps);

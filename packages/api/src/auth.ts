@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { ProblemError } from './problem.js';
 import type { AppDeps } from './context.js';
-import { constantTimeEqual, type TokenCheck } from './tokens.js';
+import type { TokenCheck } from './tokens.js';
 import { looksLikeJwt } from './verified-tokens.js';
 
 export function bearer(c: Context): string | null {
@@ -43,13 +43,6 @@ export function checkToken(c: Context, deps: AppDeps, token: string): Promise<To
     checks.set(c.req.raw, check);
   }
   return check;
-}
-
-export function requireAdmin(c: Context, deps: AppDeps): void {
-  const token = bearer(c);
-  if (!deps.adminToken || !token || !constantTimeEqual(token, deps.adminToken)) {
-    throw new ProblemError(401, 'admin_token_invalid');
-  }
 }
 
 /** Participants identified by the city's identity provider have `v_` ids. */

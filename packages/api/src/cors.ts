@@ -60,19 +60,38 @@ function sameHost(origin: string, host: string | undefined): boolean {
   }
 }
 
-/** The consultation a write path belongs to, and the sites it allows; null: the server's list. */
+/**
+ * The sites a write path allows: its consultation's own list, else its organisation's list when
+ * not empty; null: the server's list.
+ */
 export async function consultationOrigins(store: Store, path: string): Promise<string[] | null> {
   const [, kind, id] =
     /^\/v1\/(polls|threads|comments|boards|ideas|budgets)\/([A-Za-z0-9_-]{1,80})(?:\/|$)/.exec(
       path,
     ) ?? [];
   if (!kind || !id) return null;
-  if (kind === 'polls') return (await store.getPoll(id))?.allowedOrigins ?? null;
-  if (kind === 'budgets') return (await store.budgets.getBudget(id))?.allowedOrigins ?? null;
+  const consultation = await consultationOf(store, kind, id);
+  if (!consultation) return null;
+  if (consultation.allowedOrigins) return consultation.allowedOrigins;
+  const organisation = await store.accounts.getOrganisation(consultation.organisationId);
+  return organisation && organisation.allowedOrigins.length > 0
+    ? organisation.allowedOrigins
+    : null;
+}
+
+type Consultation = { organisationId: string; allowedOrigins: string[] | null };
+
+async function consultationOf(
+  store: Store,
+  kind: string,
+  id: string,
+): Promise<Consultation | null> {
+  if (kind === 'polls') return store.getPoll(id);
+  if (kind === 'budgets') return store.budgets.getBudget(id);
   if (kind === 'boards' || kind === 'ideas') {
     const boardId = kind === 'boards' ? id : (await store.ideas.getIdea(id))?.boardId;
-    return boardId ? ((await store.ideas.getBoard(boardId))?.allowedOrigins ?? null) : null;
+    return boardId ? store.ideas.getBoard(boardId) : null;
   }
   const threadId = kind === 'threads' ? id : (await store.comments.getComment(id))?.threadId;
-  return threadId ? ((await store.comments.getThread(threadId))?.allowedOrigins ?? null) : null;
+  return threadId ? store.comments.getThread(threadId) : null;
 }

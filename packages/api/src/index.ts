@@ -70,3 +70,9 @@ export type {
 } from './budget-store.js';
 export { sameSubmission } from './rules/budget-submissions.js';
 export { budgetStatus, lockedBudgetChange } from './rules/budgets.js';
+export type { AccountStore, AccountRecord, SessionRecord, FailureRecord } from './account-store.js';
+export { MemoryAccountStore } from './memory-account-store.js';
+export { pbkdf2Hasher, sameBytes, type PasswordHasher } from './accounts/password-hasher.js';
+export { checkNewPassword } from './accounts/password-rules.js';
+export { organisationLookups, needOf, type Need } from './accounts/permissions.js';
+export { defaultSessionTimes, type SessionTimes } from './accounts/sessions.js';

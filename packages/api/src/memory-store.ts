@@ -13,12 +13,14 @@ import { sameVote } from './rules/votes.js';
 import { MemoryCommentStore } from './memory-comment-store.js';
 import { MemoryIdeaStore } from './memory-idea-store.js';
 import { MemoryBudgetStore } from './memory-budget-store.js';
+import { MemoryAccountStore } from './memory-account-store.js';
 
 /** The store for tests, the MSW mock and the docs playground. State lives in this object. */
 export class MemoryStore implements Store {
   readonly comments = new MemoryCommentStore();
   readonly ideas = new MemoryIdeaStore(this.comments);
   readonly budgets = new MemoryBudgetStore();
+  readonly accounts = new MemoryAccountStore();
   private readonly polls = new Map<string, Poll>();
   private readonly votes = new Map<string, VoteRecord>();
   private readonly tallies = new Map<string, PollTallies>();

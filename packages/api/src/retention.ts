@@ -13,6 +13,8 @@ export interface PurgeReport {
   /** Budgets closed for longer than the retention period: submissions detached from participants. */
   anonymisedBudgets?: string[];
   anonymisedSubmissions?: number;
+  /** Console sessions past their end and sign-in failures older than a day, deleted (when any). */
+  expiredSignInRecords?: number;
 }
 
 /**
@@ -21,7 +23,9 @@ export interface PurgeReport {
  * are dropped. Comment threads locked (and not changed since) more than `retentionDays` ago are
  * detached the same way: comments, likes and reports no longer link to participants. Idea boards
  * closed (and not changed since) more than `retentionDays` ago too: ideas and supports. Budget
- * submissions of budgets closed more than `retentionDays` ago are detached (the results stay). Safe to run at any time and as often as wanted.
+ * submissions of budgets closed more than `retentionDays` ago are detached (the results stay).
+ * Console sessions past their end and sign-in failures older than a day are deleted. Safe to run
+ * at any time and as often as wanted.
  */
 export async function purgePersonalData(
   store: Store,
@@ -29,7 +33,7 @@ export async function purgePersonalData(
   retentionDays: number,
 ): Promise<PurgeReport> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
-  const report: Required<PurgeReport> = {
+  const report: Required<Omit<PurgeReport, 'expiredSignInRecords'>> = {
     anonymisedPolls: [],
     anonymisedVotes: 0,
     expiredIdempotencyKeys: 0,
@@ -57,5 +61,7 @@ export async function purgePersonalData(
     report.anonymisedBudgets.push(budgetId);
   }
   report.expiredIdempotencyKeys = await store.purgeIdempotencyKeys(now.toISOString());
-  return report;
+  const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+  const signIn = await store.accounts.purgeExpired(now.toISOString(), dayAgo);
+  return signIn > 0 ? { ...report, expiredSignInRecords: signIn } : report;
 }

@@ -1,5 +1,6 @@
 import type { OtherAnswer, Poll, PollResults } from '@parvis/contract/types';
 import type { BudgetStore } from './budget-store.js';
+import type { AccountStore } from './account-store.js';
 import type { CommentStore } from './comment-store.js';
 import type { IdeaStore } from './idea-store.js';
 
@@ -38,6 +39,8 @@ export interface Store {
   readonly ideas: IdeaStore;
   /** Budgets: their own interface, same rules (see budget-store.ts). */
   readonly budgets: BudgetStore;
+  /** Console accounts, organisations, sessions and the audit log (see account-store.ts). */
+  readonly accounts: AccountStore;
   getPoll(pollId: string): Promise<Poll | null>;
   listPolls(): Promise<Poll[]>;
   /** False when a poll with this id exists already (nothing written). */

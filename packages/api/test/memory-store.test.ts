@@ -2,6 +2,7 @@ import { MemoryStore } from '../src/memory-store.js';
 import { describeCommentConformance } from './comment-conformance.js';
 import { describeBudgetConformance } from './budget-conformance.js';
 import { describeIdeaConformance } from './idea-conformance.js';
+import { describeAccountConformance } from './account-conformance.js';
 import { describeConformance, describeParticipantConformance } from './conformance.js';
 
 describeConformance('MemoryStore', async () => ({
@@ -21,6 +22,10 @@ describeIdeaConformance('MemoryStore', async () => ({
   cleanup: async () => {},
 }));
 describeBudgetConformance('MemoryStore', async () => ({
+  store: new MemoryStore(),
+  cleanup: async () => {},
+}));
+describeAccountConformance('MemoryStore', async () => ({
   store: new MemoryStore(),
   cleanup: async () => {},
 }));

@@ -15,7 +15,14 @@ export function buildOpenApiDocument(): Record<string, unknown> {
   registry.registerComponent('securitySchemes', 'adminToken', {
     type: 'http',
     scheme: 'bearer',
-    description: "The server's PARVIS_ADMIN_TOKEN.",
+    description: "The server's PARVIS_ADMIN_TOKEN: acts as an administrator.",
+  });
+  registry.registerComponent('securitySchemes', 'adminSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: '__Host-parvis_session',
+    description:
+      'A console session from POST /v1/admin/session; writes also need the X-CSRF-Token header and a same-origin Origin.',
   });
   for (const route of Object.values(routes)) registry.registerPath(route);
 

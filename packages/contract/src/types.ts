@@ -72,6 +72,17 @@ import type {
   SelectResults as SelectResultsSchema,
 } from './schemas/budgets.js';
 import type { ParticipantData as ParticipantDataSchema } from './schemas/participants.js';
+import type {
+  Account as AccountSchema,
+  AccountInput as AccountInputSchema,
+  AccountPatch as AccountPatchSchema,
+  AuditEntry as AuditEntrySchema,
+  Organisation as OrganisationSchema,
+  OrganisationInput as OrganisationInputSchema,
+  OrganisationPatch as OrganisationPatchSchema,
+  Role as RoleSchema,
+  Session as SessionSchema,
+} from './schemas/accounts.js';
 import type { Problem, ProblemCode } from './schemas/problem.js';
 import type { ParticipantSession } from './schemas/participants.js';
 import type {
@@ -181,3 +192,12 @@ export type BudgetUnit = z.infer<typeof BudgetUnitSchema>;
 export type BudgetView = z.infer<typeof BudgetViewSchema>;
 export type SelectBudget = z.infer<typeof SelectBudgetSchema>;
 export type SelectResults = z.infer<typeof SelectResultsSchema>;
+export type Role = z.infer<typeof RoleSchema>;
+export type Account = z.infer<typeof AccountSchema>;
+export type AccountInput = z.input<typeof AccountInputSchema>;
+export type AccountPatch = z.infer<typeof AccountPatchSchema>;
+export type Organisation = z.infer<typeof OrganisationSchema>;
+export type OrganisationInput = z.input<typeof OrganisationInputSchema>;
+export type OrganisationPatch = z.infer<typeof OrganisationPatchSchema>;
+export type Session = z.infer<typeof SessionSchema>;
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

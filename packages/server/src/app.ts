@@ -37,6 +37,12 @@ export const slowRequestMs = 1000;
 
 export { demoContentSecurityPolicy };
 
+/** The console: the demo's policy, and no page may frame it (clickjacking of admin actions). */
+export const consoleContentSecurityPolicy = demoContentSecurityPolicy.replace(
+  "frame-ancestors 'self'",
+  "frame-ancestors 'none'",
+);
+
 const htmlHeaders: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -178,6 +184,28 @@ export function createServerApp(
         'cache-control': 'no-store',
       });
     return sendFile(c, file, bundleHeaders('public, max-age=31536000, immutable'));
+  });
+
+  // The console: its page and hashed assets, on this origin only (no CORS header, no framing).
+  const consoleDist = paths.consoleDist;
+  app.get('/admin', (c) => c.redirect('/admin/', 301));
+  app.get('/admin/*', async (c) => {
+    const sub = c.req.path.slice('/admin'.length);
+    const file = consoleDist
+      ? await findFile(consoleDist, sub.startsWith('/assets/') ? sub : '/index.html')
+      : null;
+    if (!file && sub.startsWith('/assets/')) return c.text('Not found\n', 404);
+    if (!file) {
+      return c.text('The console is not built: run npm run build\n', 503, {
+        'cache-control': 'no-store',
+      });
+    }
+    const html = file.path.endsWith('.html');
+    return sendFile(c, file, {
+      'cache-control': html ? 'no-cache' : 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+      ...(html ? { ...htmlHeaders, 'content-security-policy': consoleContentSecurityPolicy } : {}),
+    });
   });
 
   app.get('*', async (c) => {

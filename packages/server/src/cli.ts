@@ -1,7 +1,15 @@
-import { CommandError, exportCommand, importCommand, rotateKey } from './commands.js';
+import {
+  CommandError,
+  createAdminCommand,
+  exportCommand,
+  importCommand,
+  resetPasswordCommand,
+  rotateKey,
+} from './commands.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { ImportError } from './consultations-file.js';
 import { createLogger } from './logger.js';
+import { readPassword } from './read-password.js';
 import { startServer } from './server.js';
 
 // `parvis-server [command]`: reads the configuration (environment, PARVIS_CONFIG file), then
@@ -15,6 +23,11 @@ const usage = `Usage: parvis-server [command]
                          (--drop-old: keep only the previous one); restart the server(s) after
   export FILE            write every consultation definition as JSON to FILE (- for stdout)
   import FILE            create or update the consultations of FILE (- for stdin), all or nothing
+  create-admin --email EMAIL [--name NAME]
+                         create an administrator of the console at /admin; the password is
+                         asked on the terminal, or read from the first line of stdin
+  reset-password --email EMAIL
+                         set a new password for an account (asked the same way); its sessions end
   help                   this text
 
 Configuration: environment variables or a PARVIS_CONFIG file (see docs/server.md).`;
@@ -30,7 +43,7 @@ if (command === 'help' || command === '--help' || command === '-h') {
   console.log(usage);
   process.exit(0);
 }
-const commands = ['start', 'rotate-key', 'export', 'import'];
+const commands = ['start', 'rotate-key', 'export', 'import', 'create-admin', 'reset-password'];
 if (!commands.includes(command)) fail(`unknown command "${command}"\n\n${usage}`, 2);
 
 let config: ServerConfig;
@@ -65,6 +78,20 @@ async function runCommand(config: ServerConfig): Promise<void> {
     console.log(
       `parvis-server: new signing key in place (${where}); the ring holds ${count} keys. Restart the server${config.databaseUrl === null ? '' : 's'}: new tokens use the new key, tokens signed by the ${count - 1} older one${count === 2 ? '' : 's'} stay valid.`,
     );
+    return;
+  }
+  if (command === 'create-admin' || command === 'reset-password') {
+    const flags = parseFlags(args, command === 'create-admin' ? ['email', 'name'] : ['email']);
+    if (!flags.email) fail(`${command} needs --email EMAIL\n\n${usage}`, 2);
+    const email = flags.email.trim().toLowerCase();
+    const password = await readPassword('Password (at least 12 characters): ');
+    if (command === 'create-admin') {
+      await createAdminCommand(config, email, flags.name ?? '', password);
+      console.log(`parvis-server: administrator ${email} created (${where}); sign in at /admin`);
+    } else {
+      await resetPasswordCommand(config, email, password);
+      console.log(`parvis-server: new password set for ${email} (${where}); its sessions ended`);
+    }
     return;
   }
   const file = args[0];
@@ -129,4 +156,21 @@ async function start(config: ServerConfig): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** `--name value` pairs; anything else is a usage error. */
+function parseFlags(given: string[], known: string[]): Record<string, string | undefined> {
+  const flags: Record<string, string | undefined> = {};
+  for (let i = 0; i < given.length; i += 2) {
+    const name = given[i]?.replace(/^--/, '') ?? '';
+    const value = given[i + 1];
+    if (!given[i]?.startsWith('--') || !known.includes(name) || value === undefined) {
+      fail(
+        `unexpected argument "${given[i]}" (passwords are never given as arguments)\n\n${usage}`,
+        2,
+      );
+    }
+    flags[name] = value;
+  }
+  return flags;
 }

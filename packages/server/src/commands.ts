@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerConfig } from './config.js';
@@ -11,6 +12,9 @@ import { databaseFile } from './server.js';
 import { rotateSharedSigningKey } from './shared-signing-key.js';
 import { rotateSigningKeyFile } from './signing-key.js';
 import { SqlStore } from './sql-store.js';
+import { checkNewPassword } from '@parvis/api';
+import { Email } from '@parvis/contract';
+import { scryptHasher } from './passwords.js';
 
 // The sub-commands of `parvis-server` besides starting the server. Each opens the same storage
 // the server uses (the SQLite file in the data directory, or DATABASE_URL), migrated, and closes it.
@@ -82,4 +86,67 @@ export async function importCommand(config: ServerConfig, file: string): Promise
     );
   }
   return withStore(config, (store) => importConsultations(store, text));
+}
+
+/** Creates an administrator account (the first one, typically). Returns its id. */
+export async function createAdminCommand(
+  config: ServerConfig,
+  email: string,
+  name: string,
+  password: string,
+): Promise<string> {
+  const parsed = Email.safeParse(email);
+  if (!parsed.success) throw new CommandError(`"${email}" is not an email address`);
+  checkPasswordForCli(password, parsed.data);
+  const now = new Date().toISOString();
+  const id = `acc_${randomBytes(12).toString('base64url')}`;
+  const passwordHash = await scryptHasher().hash(password);
+  return withStore(config, async (store) => {
+    const inserted = await store.accounts.insertAccount({
+      id,
+      email: parsed.data,
+      name: name || parsed.data,
+      role: 'administrator',
+      organisationIds: [],
+      disabled: false,
+      createdAt: now,
+      updatedAt: now,
+      passwordHash,
+    });
+    if (!inserted)
+      throw new CommandError(`an account with the email ${parsed.data} exists already`);
+    return id;
+  });
+}
+
+/** Sets a new password for an account, ends its sessions and lifts its lockout. */
+export async function resetPasswordCommand(
+  config: ServerConfig,
+  email: string,
+  password: string,
+): Promise<void> {
+  const address = email.trim().toLowerCase();
+  checkPasswordForCli(password, address);
+  const passwordHash = await scryptHasher().hash(password);
+  await withStore(config, async (store) => {
+    const account = await store.accounts.getAccountByEmail(address);
+    if (!account) throw new CommandError(`no account with the email ${address}`);
+    await store.accounts.updateAccount({
+      ...account,
+      passwordHash,
+      disabled: false,
+      updatedAt: new Date().toISOString(),
+    });
+    await store.accounts.deleteSessionsOf(account.id);
+    await store.accounts.clearFailures(`email:${address}`);
+  });
+}
+
+function checkPasswordForCli(password: string, email: string): void {
+  try {
+    checkNewPassword(password, email);
+  } catch (error) {
+    const detail = (error as { detail?: string }).detail ?? 'too weak';
+    throw new CommandError(`password refused: ${detail}`);
+  }
 }

@@ -61,6 +61,8 @@ export interface StaticPaths {
   demoSite: string;
   /** The committed OpenAPI document. */
   openapi: string;
+  /** The console built by `vite build -c vite.console.config.ts`, served at /admin. */
+  consoleDist?: string;
 }
 
 /** A configuration value is wrong: the message says which and what is expected. */
@@ -79,16 +81,21 @@ const inRepository = existsSync(join(repositoryRoot, 'packages/widgets/package.j
 const packageFile = (specifier: string): string =>
   createRequire(import.meta.url).resolve(specifier);
 
+/** The console's build, inside this package (from src/ or lib/ alike). */
+const consoleDist = fileURLToPath(new URL('../console/dist', import.meta.url));
+
 export const defaultPaths: StaticPaths = inRepository
   ? {
       widgetsDist: join(repositoryRoot, 'packages/widgets/dist'),
       demoSite: join(repositoryRoot, 'examples/demo'),
       openapi: join(repositoryRoot, 'packages/contract/openapi.json'),
+      consoleDist,
     }
   : {
       widgetsDist: dirname(packageFile('@parvis/widgets/parvis.js')),
       demoSite: join(repositoryRoot, 'examples/demo'),
       openapi: packageFile('@parvis/contract/openapi.json'),
+      consoleDist,
     };
 
 export const defaults = {

@@ -23,12 +23,18 @@ export interface Database {
   budget_line_totals: BudgetLineTotalsTable;
   budget_line_steps: BudgetLineStepsTable;
   budget_project_votes: BudgetProjectVotesTable;
+  accounts: AccountsTable;
+  admin_sessions: AdminSessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
 }
 
 export interface OrganisationsTable {
   id: string;
   name: string;
   created_at: string;
+  /** JSON array of origins; '[]' by default. */
+  allowed_origins: Generated<string>;
 }
 
 export interface PollsTable {
@@ -289,4 +295,43 @@ export interface BudgetProjectVotesTable {
   budget_id: string;
   project_id: string;
   votes: number;
+}
+
+export interface AccountsTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  /** JSON array of organisation ids. */
+  organisation_ids: string;
+  disabled: number;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AdminSessionsTable {
+  /** SHA-256 of the session id: the id itself is only in the browser's cookie. */
+  id_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  organisation_id: string | null;
 }

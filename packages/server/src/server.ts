@@ -8,6 +8,7 @@ import { createServerApp } from './app.js';
 import { ClientAddresses } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import { openMigratedPostgres, openSqliteStore, postgresStoreOptions } from './database.js';
+import { scryptHasher } from './passwords.js';
 import { httpTimeouts, type HttpTimeouts } from './http-limits.js';
 import { createLogger, type Logger } from './logger.js';
 import { startRetentionJob } from './retention-job.js';
@@ -59,6 +60,7 @@ export async function startServer(
       hmac: (key, data) => createHmac('sha256', key).update(data).digest(),
       mountPath: '/api',
       adminToken: config.adminToken,
+      passwordHasher: scryptHasher(),
       allowedOrigins: withPublicOrigin(config.allowedOrigins, config.publicUrl),
       clientAddress: clientAddresses.lookup,
       rateLimits: {

@@ -17,6 +17,7 @@ import type {
 import { anonymousId, sameVote } from '@parvis/api';
 import type { OtherAnswer, Poll, PollOption } from '@parvis/contract/types';
 import type { Database, PollsTable, PollVotesTable } from './schema.js';
+import { accountStoreOf } from './sql-account-store.js';
 import { commentStoreOf } from './sql-comment-store.js';
 import { ideaStoreOf } from './sql-idea-store.js';
 import { budgetStoreOf } from './sql-budget-store.js';
@@ -63,6 +64,10 @@ export class SqlStore implements Store {
   }
   get budgets() {
     return budgetStoreOf(this.db);
+  }
+
+  get accounts() {
+    return accountStoreOf(this.db);
   }
   constructor(
     private readonly db: Kysely<Database>,

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { describeCommentConformance } from '../../api/test/comment-conformance.js';
 import { describeBudgetConformance } from '../../api/test/budget-conformance.js';
 import { describeIdeaConformance } from '../../api/test/idea-conformance.js';
+import { describeAccountConformance } from '../../api/test/account-conformance.js';
 import { describeConformance } from '../../api/test/conformance.js';
 import {
   openMigratedPostgres,
@@ -42,6 +43,17 @@ describeBudgetConformance('SqlStore on PostgreSQL', async () => {
   };
 });
 describeIdeaConformance('SqlStore on PostgreSQL', async () => {
+  const database = await createTestDatabase();
+  const store = await openPostgresStore(database.url);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+});
+describeAccountConformance('SqlStore on PostgreSQL', async () => {
   const database = await createTestDatabase();
   const store = await openPostgresStore(database.url);
   return {

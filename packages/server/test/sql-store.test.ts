@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { describeCommentConformance } from '../../api/test/comment-conformance.js';
 import { describeBudgetConformance } from '../../api/test/budget-conformance.js';
 import { describeIdeaConformance } from '../../api/test/idea-conformance.js';
+import { describeAccountConformance } from '../../api/test/account-conformance.js';
 import { describeConformance, describeParticipantConformance } from '../../api/test/conformance.js';
 import { openSqlite, openSqliteStore } from '../src/database.js';
 import { migrateToLatest } from '../src/migrations/index.js';
@@ -33,6 +34,7 @@ describeParticipantConformance('SqlStore (SQLite)', tempStore);
 describeCommentConformance('SqlStore (SQLite)', tempStore);
 describeIdeaConformance('SqlStore (SQLite)', tempStore);
 describeBudgetConformance('SqlStore (SQLite)', tempStore);
+describeAccountConformance('SqlStore (SQLite)', tempStore);
 
 /** The tallies recomputed from the vote rows, to compare with the counters. */
 async function countedFromRows(file: string, pollId: string) {

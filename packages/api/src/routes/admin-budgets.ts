@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { BudgetInput, routes } from '@parvis/contract';
 import type { Budget } from '@parvis/contract/types';
-import { requireAdmin } from '../auth.js';
 import type { AppDeps } from '../context.js';
 import { ProblemError } from '../problem.js';
 import { lockedBudgetChange, toBudgetView } from '../rules/budgets.js';
@@ -24,12 +23,6 @@ export function buildBudget(input: unknown, createdAt: string, updatedAt: string
 
 export function adminBudgetRoutes(app: OpenAPIHono, deps: AppDeps): void {
   const budgets = deps.store.budgets;
-  for (const path of ['/v1/admin/budgets', '/v1/admin/budgets/*'])
-    app.use(path, async (c, next) => {
-      requireAdmin(c, deps);
-      await next();
-    });
-
   app.openapi(routes.adminListBudgets, async (c) =>
     c.json({ items: await budgets.listBudgets() }, 200),
   );

@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { BoardInput, ideaLimits, routes } from '@parvis/contract';
 import type { AdminIdea, Board } from '@parvis/contract/types';
-import { requireAdmin } from '../auth.js';
 import type { AppDeps } from '../context.js';
 import type { BoardSettings, IdeaChange, IdeaKey, IdeaRecord } from '../idea-store.js';
 import { ProblemError } from '../problem.js';
@@ -39,12 +38,6 @@ function adminIdea(record: IdeaRecord): AdminIdea {
 
 export function adminIdeaRoutes(app: OpenAPIHono, deps: AppDeps): void {
   const ideas = deps.store.ideas;
-  for (const path of ['/v1/admin/boards', '/v1/admin/boards/*', '/v1/admin/ideas/*']) {
-    app.use(path, async (c, next) => {
-      requireAdmin(c, deps);
-      await next();
-    });
-  }
   app.use('/v1/admin/boards/*', utf8Only);
   app.use('/v1/admin/ideas/*', utf8Only);
 

@@ -1,13 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@parvis/contract';
-import { requireAdmin } from '../auth.js';
 import type { AppDeps } from '../context.js';
 
 export function adminParticipantRoutes(app: OpenAPIHono, deps: AppDeps): void {
-  app.use('/v1/admin/participants/*', async (c, next) => {
-    requireAdmin(c, deps);
-    await next();
-  });
   app.openapi(routes.adminRevokeParticipant, async (c) => {
     await deps.store.revokeParticipant(
       c.req.valid('param').participantId,

@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { PollInput, routes } from '@parvis/contract';
 import type { Poll } from '@parvis/contract/types';
-import { requireAdmin } from '../auth.js';
 import type { AppDeps } from '../context.js';
 import { ProblemError } from '../problem.js';
 import { lockedChange, toView } from '../rules/polls.js';
@@ -23,14 +22,6 @@ export function buildPoll(input: unknown, createdAt: string, updatedAt: string):
 
 export function adminPollRoutes(app: OpenAPIHono, deps: AppDeps): void {
   const { store } = deps;
-  app.use('/v1/admin/polls/*', async (c, next) => {
-    requireAdmin(c, deps);
-    await next();
-  });
-  app.use('/v1/admin/polls', async (c, next) => {
-    requireAdmin(c, deps);
-    await next();
-  });
 
   app.openapi(routes.adminListPolls, async (c) => c.json({ items: await store.listPolls() }, 200));
 

@@ -9,3 +9,4 @@ export * from './ideas.js';
 export * from './admin-ideas.js';
 export * from './budgets.js';
 export * from './admin-budgets.js';
+export * from './admin-accounts.js';

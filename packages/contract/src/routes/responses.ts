@@ -40,4 +40,5 @@ export const idempotencyProblems = {
 };
 
 export const bearerAuth = [{ participantToken: [] }];
-export const adminAuth = [{ adminToken: [] }];
+/** Scripts send PARVIS_ADMIN_TOKEN; the console sends its session cookie (and X-CSRF-Token on writes). */
+export const adminAuth: Record<string, string[]>[] = [{ adminToken: [] }, { adminSession: [] }];

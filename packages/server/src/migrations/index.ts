@@ -7,6 +7,7 @@ import { rateLimitCounters } from './0005-rate-limit-counters.js';
 import { comments } from './0006-comments.js';
 import { ideas } from './0007-ideas.js';
 import { budgets } from './0008-budgets.js';
+import { accounts } from './0009-accounts.js';
 
 /** Every migration, in order. Names sort: never rename or reorder one that shipped. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '0006-comments': comments,
   '0007-ideas': ideas,
   '0008-budgets': budgets,
+  // 0008 is the budgets' (another branch); accounts depend on no consultation table.
+  '0009-accounts': accounts,
 };
 
 const provider: MigrationProvider = {
