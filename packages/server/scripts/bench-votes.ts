@@ -7,6 +7,7 @@
 //   node --import tsx packages/server/scripts/bench-votes.ts [--requests 4000] [--connections 32] [--rate 500]
 //     [--database sqlite|pg] [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/prof']
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
@@ -188,6 +189,32 @@ function startBare(answer: string): Promise<{ url: URL; child: ChildProcess }> {
   });
 }
 
+/**
+ * CPU time a process used so far, in ms: its main thread and all its threads (Linux /proc; null
+ * elsewhere). Less noisy than votes/s on a shared machine: what one vote costs the server.
+ */
+function cpuTimes(pid: number | undefined): { main: number; all: number } | null {
+  if (pid === undefined) return null;
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  try {
+    let main = 0;
+    let all = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const t = ticks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
+      all += t;
+      if (tid === String(pid)) main = t;
+    }
+    // Clock ticks are 1/100 s on Linux.
+    return { main: main * 10, all: all * 10 };
+  } catch {
+    return null;
+  }
+}
+
 async function participants(url: string, count: number): Promise<string[]> {
   const tokens: string[] = [];
   let made = 0;
@@ -241,7 +268,16 @@ try {
   await drive('warm-up parvis', serverUrl, tokens.slice(0, warmup));
   await drive('warm-up bare', bare.url, tokens.slice(0, warmup));
   const measured = tokens.slice(warmup, warmup + requests);
+  const cpuBefore = cpuTimes(server.child.pid);
   const parvis = report(await drive(`parvis-server (${engine})`, serverUrl, measured));
+  const cpuAfter = cpuTimes(server.child.pid);
+  if (cpuBefore && cpuAfter) {
+    const perVote = (ms: number) => ((ms * 1000) / measured.length).toFixed(0);
+    console.log(
+      `server CPU per vote: ${perVote(cpuAfter.all - cpuBefore.all)} µs (main thread ` +
+        `${perVote(cpuAfter.main - cpuBefore.main)} µs)`,
+    );
+  }
   const baseline = report(await drive('bare node:http', bare.url, measured));
   console.log(`ratio parvis / bare: ${((parvis / baseline) * 100).toFixed(1)} %`);
   if (rate > 0) {

@@ -78,7 +78,10 @@ export function createServerApp(
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    c.res = withSecurityHeaders(c.res);
+    // Assigned only when it is a copy: assigning c.res makes hono copy the response, which turns
+    // @hono/node-server's lightweight response into a web Response with a body stream.
+    const secured = withSecurityHeaders(c.res);
+    if (secured !== c.res) c.res = secured;
     const durationMs = Math.round(performance.now() - started);
     const status = c.res.status;
     const failed = status < 200 || (status >= 300 && status !== 304);
