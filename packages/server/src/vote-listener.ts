@@ -70,7 +70,7 @@ async function vote(
   if (answer) {
     const { status, headers, body: text } = await answer;
     send(outgoing, status, headers, text);
-    if (options.log) logRequest(options.log, 'PUT', path, status, started);
+    if (options.log) logRequest(options.log, 'PUT', url, status, started);
     return;
   }
   // Not the fast path's shape: the app answers, from the body already read.
