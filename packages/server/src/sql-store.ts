@@ -1,5 +1,6 @@
 import {
   sql,
+  type CompiledQuery,
   type ControlledTransaction,
   type Kysely,
   type Selectable,
@@ -389,14 +390,24 @@ export class SqlStore implements Store {
       .execute();
   }
 
+  /**
+   * Checked on every request that carries a token: compiled once, run with each participant id
+   * (Kysely would otherwise build and compile the query again each time).
+   */
   async isRevoked(participantId: string): Promise<boolean> {
-    const row = await this.db
+    this.revokedQuery ??= this.db
       .selectFrom('revoked_participants')
       .select('participant_id')
-      .where('participant_id', '=', participantId)
-      .executeTakeFirst();
-    return row !== undefined;
+      .where('participant_id', '=', '')
+      .compile();
+    const { rows } = await this.db.executeQuery({
+      ...this.revokedQuery,
+      parameters: [participantId],
+    });
+    return rows.length > 0;
   }
+
+  private revokedQuery: CompiledQuery | null = null;
 
   async claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | null> {
     return this.db.transaction().execute(async (trx) => {
