@@ -28,7 +28,8 @@ export interface PlainResponse {
  * middlewares and route (CORS, rate limits, token, revocation, poll rules, durable write), and
  * the same answers. It takes only the plain shape of a vote (JSON body within limits, an exact
  * `VoteInput`, a path without encoding or query); `null` means "not that shape: give the request
- * to the app", before anything was counted or written. (docs/decisions/0010-vote-fast-path.md)
+ * to the app", before anything was counted or written.
+ * (docs/decisions/0010-vote-writer-thread-and-fast-path.md)
  */
 export type VoteFastPath = (request: PlainRequest) => Promise<PlainResponse> | null;
 

@@ -7,7 +7,7 @@ import { errorFields, fromErrorFields, type Settled, type VoteWriter } from './v
  * Writes SQLite vote batches on a thread of their own, with its own connection to the database
  * file: better-sqlite3 is synchronous, so a batch's COMMIT (its fsync included) would otherwise
  * stop the event loop while it reaches the disk. The 2xx still waits for that commit: `write`
- * resolves once the batch committed. (docs/decisions/0010-sqlite-vote-writer-thread.md)
+ * resolves once the batch committed. (docs/decisions/0010-vote-writer-thread-and-fast-path.md)
  */
 export class SqliteVoteWriter implements VoteWriter {
   private nextId = 1;

@@ -12,7 +12,7 @@ const mountPath = '/api';
  * fast path, which answers them without building web Requests and Responses or running hono's
  * middleware chain (the same checks run as plain functions); every other request, and a vote the
  * fast path does not take (`null`: a body it leaves to the app's validation), goes to the hono
- * app. (docs/decisions/0010-vote-fast-path.md)
+ * app. (docs/decisions/0010-vote-writer-thread-and-fast-path.md)
  */
 export function listenerWithVoteFastPath(options: {
   /** The server app's fetch (hono's `app.fetch`). */
