@@ -62,8 +62,10 @@ export class SqliteVoteWriter implements VoteWriter {
   /** Waits for the batches already sent, then closes the thread's connection. */
   async close(): Promise<void> {
     if (this.failure) return;
+    // Listened to first: the thread may exit before its answer to `close` is delivered here.
+    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
     await this.send({ id: this.nextId++, close: true });
-    await new Promise((resolve) => this.worker.once('exit', resolve));
+    await exited;
   }
 
   private send(request: ThreadRequest): Promise<ThreadReply> {
