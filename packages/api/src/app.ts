@@ -8,10 +8,11 @@ import {
   defaultRateLimits,
   MemoryRateCounter,
   rateLimit,
+  rateLimiter,
   type RateCounter,
   type RateLimits,
 } from './rate-limit.js';
-import { consultationOrigins, cors } from './cors.js';
+import { consultationOrigins, cors, type OriginPolicy } from './cors.js';
 import { idempotency } from './idempotency.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { adminAccess } from './accounts/admin-access.js';
@@ -30,6 +31,7 @@ import { pollRoutes } from './routes/polls.js';
 import type { Store } from './store.js';
 import { TokenSigner, webCryptoHmac, type Hmac } from './tokens.js';
 import { VerifiedTokenVerifier, type VerifiedTokenOptions } from './verified-tokens.js';
+import { createVoteFastPath, type VoteFastPath } from './vote-path.js';
 
 export interface AppOptions {
   store: Store;
@@ -84,6 +86,14 @@ function withoutPrefix(path: string, prefix: string): string {
 
 /** The whole contract as one web-standard app: routes under /v1 and /health. */
 export function createApp(options: AppOptions): OpenAPIHono {
+  return createApi(options).app;
+}
+
+/**
+ * The app, and the same api's vote path without hono for a server that reads requests itself
+ * (see vote-path.ts): both share the store, the token checks and the rate-limit counters.
+ */
+export function createApi(options: AppOptions): { app: OpenAPIHono; voteFastPath: VoteFastPath } {
   const hmac = options.hmac ?? webCryptoHmac();
   const keys = typeof options.signingKey === 'string' ? [options.signingKey] : options.signingKey;
   const deps: AppDeps = {
@@ -102,6 +112,10 @@ export function createApp(options: AppOptions): OpenAPIHono {
     tokenTtlDays: options.tokenTtlDays ?? 400,
     keepClosedVotesOnErasure: options.keepClosedVotesOnErasure ?? true,
   };
+
+  const onUnexpectedError =
+    options.onUnexpectedError ??
+    ((error: unknown) => console.error('parvis api: unexpected error', error));
 
   const mountPath = options.mountPath?.replace(/\/+$/, '') || null;
   const app = new OpenAPIHono({
@@ -123,19 +137,24 @@ export function createApp(options: AppOptions): OpenAPIHono {
     },
   });
 
-  app.use(
-    '*',
-    cors(options.allowedOrigins ?? [], (path) => consultationOrigins(deps.store, path)),
-  );
+  const origins: OriginPolicy = {
+    allowedOrigins: options.allowedOrigins ?? [],
+    originsFor: (path) => consultationOrigins(deps.store, path),
+  };
+  app.use('*', cors(origins));
   app.use('*', async (c, next) => {
     c.header('cache-control', 'no-store');
     await next();
   });
-  if (options.rateLimits !== false) {
-    const limits = { ...defaultRateLimits, ...options.rateLimits };
-    const counter = options.rateCounter ?? new MemoryRateCounter();
-    app.use('/v1/*', rateLimit(deps, limits, options.clientAddress ?? (() => null), counter));
-  }
+  const limiter =
+    options.rateLimits === false
+      ? null
+      : rateLimiter(
+          deps,
+          { ...defaultRateLimits, ...options.rateLimits },
+          options.rateCounter ?? new MemoryRateCounter(),
+        );
+  if (limiter) app.use('/v1/*', rateLimit(deps, limiter, options.clientAddress ?? (() => null)));
   const streamedBodyLimit = bodyLimit({
     maxSize: maxBodyBytes,
     onError: (c) => problemResponse(c, 413, 'payload_too_large'),
@@ -200,9 +219,14 @@ export function createApp(options: AppOptions): OpenAPIHono {
     if (error instanceof HTTPException && error.status === 415) {
       return problemResponse(c, 415, 'unsupported_media_type');
     }
-    if (options.onUnexpectedError) options.onUnexpectedError(error);
-    else console.error('parvis api: unexpected error', error);
+    onUnexpectedError(error);
     return problemResponse(c, 500, 'internal_error');
   });
-  return app;
+  const voteFastPath = createVoteFastPath(deps, {
+    origins,
+    rateLimiter: limiter,
+    maxBodyBytes,
+    onUnexpectedError,
+  });
+  return { app, voteFastPath };
 }

@@ -15,20 +15,10 @@ const allowHeaders = 'authorization, content-type, idempotency-key';
  * readable 403 origin_not_allowed: the widget can then tell the site's editors what is wrong
  * instead of reporting a network failure. The 403 is the gate.
  */
-export function cors(
-  allowedOrigins: string[] | '*',
-  /** The consultation's own list for a path, which replaces the server's; null when it has none. */
-  originsFor: (path: string) => Promise<string[] | null> = async () => null,
-): MiddlewareHandler {
+export function cors(policy: OriginPolicy): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
     const method = c.req.method;
-    const allowed = async (origin: string, host: string | undefined) => {
-      if (sameHost(origin, host) || c.req.path.startsWith('/v1/participants')) return true;
-      const own = await originsFor(c.req.path);
-      if (own) return own.includes(origin);
-      return allowedOrigins === '*' || allowedOrigins.includes(origin);
-    };
     if (method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
       const requested = c.req.header('access-control-request-method')!.toUpperCase();
       const headers = new Headers({ vary: 'Origin', 'access-control-max-age': '600' });
@@ -37,18 +27,51 @@ export function cors(
       headers.set('access-control-allow-headers', allowHeaders);
       return new Response(null, { status: 204, headers });
     }
-    if (origin && writeMethods.has(method) && !(await allowed(origin, c.req.header('host')))) {
+    if (
+      origin &&
+      writeMethods.has(method) &&
+      !(await writeAllowed(policy, origin, c.req.header('host'), c.req.path))
+    ) {
       c.header('access-control-allow-origin', origin);
       c.header('vary', 'Origin', { append: true });
       return problemResponse(c, 403, 'origin_not_allowed', `writes from ${origin} are not allowed`);
     }
     await next();
     if (origin) {
-      c.header('access-control-allow-origin', writeMethods.has(method) ? origin : '*');
-      c.header('access-control-expose-headers', 'retry-after');
-      c.header('vary', 'Origin', { append: true });
+      for (const [name, value] of Object.entries(answerHeaders(origin, method))) {
+        c.header(name, value, { append: name === 'vary' });
+      }
     }
   };
+}
+
+/** Headers of an answer to a request from a browser page of `origin`. */
+export function answerHeaders(origin: string, method: string): Record<string, string> {
+  return {
+    'access-control-allow-origin': writeMethods.has(method) ? origin : '*',
+    'access-control-expose-headers': 'retry-after',
+    vary: 'Origin',
+  };
+}
+
+/** Which sites may write: the server's list, replaced by a consultation's own when it has one. */
+export interface OriginPolicy {
+  allowedOrigins: string[] | '*';
+  /** The consultation's own list for a path; null when it has none. */
+  originsFor: (path: string) => Promise<string[] | null>;
+}
+
+/** May a page of `origin` write to `path`? (The request's own host always may.) */
+export async function writeAllowed(
+  policy: OriginPolicy,
+  origin: string,
+  host: string | undefined,
+  path: string,
+): Promise<boolean> {
+  if (sameHost(origin, host) || path.startsWith('/v1/participants')) return true;
+  const own = await policy.originsFor(path);
+  if (own) return own.includes(origin);
+  return policy.allowedOrigins === '*' || policy.allowedOrigins.includes(origin);
 }
 
 function sameHost(origin: string, host: string | undefined): boolean {

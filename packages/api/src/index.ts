@@ -1,4 +1,5 @@
-export { createApp, maxBodyBytes, type AppOptions } from './app.js';
+export { createApi, createApp, maxBodyBytes, type AppOptions } from './app.js';
+export type { PlainRequest, PlainResponse, VoteFastPath } from './vote-path.js';
 export { MemoryStore } from './memory-store.js';
 export type {
   Store,

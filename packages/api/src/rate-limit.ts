@@ -3,6 +3,7 @@ import { bearer, checkToken } from './auth.js';
 import type { AppDeps } from './context.js';
 import { inRanges, networkPrefix } from './network.js';
 import { problemResponse } from './problem.js';
+import type { TokenCheck } from './tokens.js';
 
 export interface RateLimits {
   /** Writes per participant per minute. */
@@ -48,29 +49,50 @@ export class MemoryRateCounter implements RateCounter {
 
 const windowMs = 60_000;
 
-export function rateLimit(
-  deps: AppDeps,
-  limits: RateLimits,
-  clientAddress: (request: Request) => string | null,
-  counter: RateCounter,
-): MiddlewareHandler {
-  return async (c, next) => {
-    if (!writeMethods.has(c.req.method) || c.req.path.startsWith('/v1/admin/')) return next();
+/** Seconds to wait when a request is over a limit; null when it may go on. */
+export type RateLimiter = (request: {
+  method: string;
+  path: string;
+  address: string | null;
+  token: string | null;
+  /** The token's signature check (done once per request, shared with the route). */
+  check: () => Promise<TokenCheck>;
+}) => Promise<number | null>;
+
+export function rateLimiter(deps: AppDeps, limits: RateLimits, counter: RateCounter): RateLimiter {
+  return async ({ method, path, address, token, check }) => {
+    if (!writeMethods.has(method) || path.startsWith('/v1/admin/')) return null;
     const now = deps.now().getTime();
     const windowStart = now - (now % windowMs);
     const wait = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
     const over = async (key: string, limit: number) =>
       (await counter.hit(key, windowStart)) > limit;
 
-    const address = clientAddress(c.req.raw);
     const prefix = address && !inRanges(address, limits.allowlist) ? networkPrefix(address) : null;
     let limited = prefix !== null && (await over(`n:${prefix}`, limits.networkPerMinute));
-    const token = bearer(c);
     if (!limited && token) {
-      const check = await checkToken(c, deps, token);
-      if (check.ok) limited = await over(`p:${check.participantId}`, limits.participantPerMinute);
+      const result = await check();
+      if (result.ok) limited = await over(`p:${result.participantId}`, limits.participantPerMinute);
     }
-    if (limited) {
+    return limited ? wait : null;
+  };
+}
+
+export function rateLimit(
+  deps: AppDeps,
+  limiter: RateLimiter,
+  clientAddress: (request: Request) => string | null,
+): MiddlewareHandler {
+  return async (c, next) => {
+    const token = bearer(c);
+    const wait = await limiter({
+      method: c.req.method,
+      path: c.req.path,
+      address: clientAddress(c.req.raw),
+      token,
+      check: () => checkToken(c, deps, token ?? ''),
+    });
+    if (wait !== null) {
       c.header('retry-after', String(wait));
       return problemResponse(c, 429, 'rate_limited', `try again in ${wait} s`);
     }

@@ -4,16 +4,24 @@
 // cluster (scripts/postgres.mjs, fsync and synchronous_commit on) and points the server at it.
 // Loopback only, bounded in requests and time.
 //
+// Participants' tokens are minted here with the server's signing key (given to it through
+// PARVIS_SIGNING_KEYS), as bench-memory.ts does. With `--rounds N`, the two servers are driven in
+// turn N times (fresh participants each round) and the median ratio is printed: on a shared
+// machine, the load changes between runs more than between two phases of one round.
+//
 //   node --import tsx packages/server/scripts/bench-votes.ts [--requests 4000] [--connections 32] [--rate 500]
-//     [--database sqlite|pg] [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/prof']
+//     [--rounds 1] [--database sqlite|pg] [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/prof']
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { TokenSigner } from '@parvis/api';
 import { startPostgres, type PostgresCluster } from '../../../scripts/postgres.mjs';
-import { adminCall, newParticipant, startChildServer } from '../test/helpers.js';
+import { adminCall, startChildServer } from '../test/helpers.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +32,8 @@ const { values } = parseArgs({
     'server-node-options': { type: 'string', default: '' },
     // Latency at a fixed arrival rate (votes/s), after the throughput runs; 0 skips it.
     rate: { type: 'string', default: '0' },
+    // Parvis then the bare server, this many times, with fresh participants each round.
+    rounds: { type: 'string', default: '1' },
   },
 });
 if (values.database !== 'sqlite' && values.database !== 'pg') {
@@ -34,6 +44,7 @@ const requests = bounded(values.requests, 1, 50_000, 'requests');
 const connections = bounded(values.connections, 1, 256, 'connections');
 const warmup = Math.min(500, Math.ceil(requests / 10));
 const rate = bounded(values.rate, 0, 20_000, 'rate');
+const rounds = bounded(values.rounds, 1, 50, 'rounds');
 // Five seconds of arrivals at the fixed rate.
 const rateRequests = rate * 5;
 const deadline = Date.now() + 180_000;
@@ -188,25 +199,53 @@ function startBare(answer: string): Promise<{ url: URL; child: ChildProcess }> {
   });
 }
 
-async function participants(url: string, count: number): Promise<string[]> {
-  const tokens: string[] = [];
-  let made = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (made < count) {
-        made += 1;
-        tokens.push((await newParticipant(url)).token);
-      }
-    }),
+/**
+ * CPU time a process used so far, in ms: its main thread and all its threads (Linux /proc; null
+ * elsewhere). Less noisy than votes/s on a shared machine: what one vote costs the server.
+ */
+function cpuTimes(pid: number | undefined): { main: number; all: number } | null {
+  if (pid === undefined) return null;
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  try {
+    let main = 0;
+    let all = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const t = ticks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
+      all += t;
+      if (tid === String(pid)) main = t;
+    }
+    // Clock ticks are 1/100 s on Linux.
+    return { main: main * 10, all: all * 10 };
+  } catch {
+    return null;
+  }
+}
+
+const signingKey = randomBytes(32).toString('base64url');
+const signer = new TokenSigner(signingKey, (key, data) =>
+  createHmac('sha256', key).update(data).digest(),
+);
+
+/** Tokens of `count` distinct new participants, minted with the server's signing key. */
+function participants(count: number): Promise<string[]> {
+  const expires = new Date(Date.now() + 24 * 3600 * 1000);
+  const run = randomBytes(6).toString('base64url');
+  return Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      signer.issue(`p_bench${run}${String(i).padStart(8, '0')}`, expires),
+    ),
   );
-  return tokens;
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'parvis-bench-'));
 const postgres: PostgresCluster | null = values.database === 'pg' ? startPostgres() : null;
 const server = await startChildServer(
   dataDir,
-  postgres ? { DATABASE_URL: postgres.url } : {},
+  { PARVIS_SIGNING_KEYS: signingKey, ...(postgres ? { DATABASE_URL: postgres.url } : {}) },
   values['server-node-options'].split(' ').filter(Boolean),
 ).catch((error: unknown) => {
   postgres?.stop();
@@ -218,7 +257,7 @@ try {
     `parvis bench: ${requests} votes (+${warmup} warm-up), ${connections} keep-alive connections, loopback, ` +
       `${engine}, ${cpus().length} CPU, node ${process.version}`,
   );
-  const tokens = await participants(server.url, requests + warmup + rateRequests + 1);
+  const tokens = await participants(warmup + rounds * requests + rateRequests + 1);
   const sample = await new Promise<string>((resolve, reject) => {
     const req = request(
       new URL(`${server.url}/api/v1/polls/${pollId}/vote`),
@@ -240,12 +279,38 @@ try {
   const serverUrl = new URL(`${server.url}/api/v1/polls/${pollId}/vote`);
   await drive('warm-up parvis', serverUrl, tokens.slice(0, warmup));
   await drive('warm-up bare', bare.url, tokens.slice(0, warmup));
-  const measured = tokens.slice(warmup, warmup + requests);
-  const parvis = report(await drive(`parvis-server (${engine})`, serverUrl, measured));
-  const baseline = report(await drive('bare node:http', bare.url, measured));
-  console.log(`ratio parvis / bare: ${((parvis / baseline) * 100).toFixed(1)} %`);
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    if (rounds > 1) console.log(`round ${round + 1} of ${rounds}:`);
+    const measured = tokens.slice(warmup + round * requests, warmup + (round + 1) * requests);
+    const cpuBefore = cpuTimes(server.child.pid);
+    const parvis = report(await drive(`parvis-server (${engine})`, serverUrl, measured));
+    const cpuAfter = cpuTimes(server.child.pid);
+    if (cpuBefore && cpuAfter) {
+      const perVote = (ms: number) => ((ms * 1000) / measured.length).toFixed(0);
+      console.log(
+        `server CPU per vote: ${perVote(cpuAfter.all - cpuBefore.all)} µs (main thread ` +
+          `${perVote(cpuAfter.main - cpuBefore.main)} µs)`,
+      );
+    }
+    const baseline = report(await drive('bare node:http', bare.url, measured));
+    ratios.push(parvis / baseline);
+    console.log(`ratio parvis / bare: ${((parvis / baseline) * 100).toFixed(1)} %`);
+  }
+  if (rounds > 1) {
+    const sorted = [...ratios].sort((a, b) => a - b);
+    const median =
+      sorted.length % 2 === 1
+        ? sorted[(sorted.length - 1) / 2]!
+        : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+    console.log(
+      `median ratio over ${rounds} rounds: ${(median * 100).toFixed(1)} % ` +
+        `(${sorted.map((r) => (r * 100).toFixed(1)).join(', ')})`,
+    );
+  }
   if (rate > 0) {
-    const atRate = tokens.slice(warmup + requests, warmup + requests + rateRequests);
+    const from = warmup + rounds * requests;
+    const atRate = tokens.slice(from, from + rateRequests);
     console.log(`latency at a fixed rate of ${rate} votes/s for 5 s (open loop):`);
     report(await driveAtRate(`parvis-server (${engine})`, serverUrl, atRate));
     report(await driveAtRate('bare node:http', bare.url, atRate));
@@ -255,7 +320,7 @@ try {
     results: { voters: number };
   };
   console.log(
-    `votes counted by the server: ${view.results.voters} (expected ${warmup + requests + (rate > 0 ? rateRequests : 0) + 1})`,
+    `votes counted by the server: ${view.results.voters} (expected ${warmup + rounds * requests + (rate > 0 ? rateRequests : 0) + 1})`,
   );
 } finally {
   bare?.child.kill('SIGTERM');

@@ -51,7 +51,7 @@ const htmlHeaders: Record<string, string> = {
 };
 
 /** On every response: no MIME sniffing, no full URL in the Referer sent elsewhere. */
-const everyResponseHeaders: Record<string, string> = {
+export const everyResponseHeaders: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
@@ -76,18 +76,11 @@ export function createServerApp(
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    c.res = withSecurityHeaders(c.res);
-    const durationMs = Math.round(performance.now() - started);
-    const status = c.res.status;
-    const failed = status < 200 || (status >= 300 && status !== 304);
-    if (log && (failed || durationMs > slowRequestMs)) {
-      const route = routePattern(c.req.path);
-      const fields = { method: c.req.method, route, status, durationMs };
-      const message = `${c.req.method} ${route} ${status} in ${durationMs} ms`;
-      if (status >= 500) log.error('request', message, undefined, fields);
-      else if (!failed) log.warn('request', `slow request: ${message}`, fields);
-      else log.info('request', message, fields);
-    }
+    // Assigned only when it is a copy: assigning c.res makes hono copy the response, which turns
+    // @hono/node-server's lightweight response into a web Response with a body stream.
+    const secured = withSecurityHeaders(c.res);
+    if (secured !== c.res) c.res = secured;
+    if (log) logRequest(log, c.req.method, c.req.path, c.res.status, started);
   });
 
   // Readiness: the database answers within the timeout. (Liveness is /api/health.)
@@ -228,6 +221,28 @@ export function createServerApp(
     return c.text('Internal server error\n', 500, { 'cache-control': 'no-store' });
   });
   return app;
+}
+
+/**
+ * One log line for a failed or slow request: method, route pattern, status, duration. Never the
+ * address, the query string, a token or the body.
+ */
+export function logRequest(
+  log: Logger,
+  method: string,
+  path: string,
+  status: number,
+  started: number,
+): void {
+  const durationMs = Math.round(performance.now() - started);
+  const failed = status < 200 || (status >= 300 && status !== 304);
+  if (!failed && durationMs <= slowRequestMs) return;
+  const route = routePattern(path);
+  const fields = { method, route, status, durationMs };
+  const message = `${method} ${route} ${status} in ${durationMs} ms`;
+  if (status >= 500) log.error('request', message, undefined, fields);
+  else if (!failed) log.warn('request', `slow request: ${message}`, fields);
+  else log.info('request', message, fields);
 }
 
 /** Adds the headers every response gets, and the CSP to any HTML response that lacks one. */

@@ -16,8 +16,13 @@ export class ClientAddresses {
   /** For createApp's `clientAddress` option. */
   readonly lookup = (request: Request): string | null => this.byRequest.get(request) ?? null;
 
+  /** The client's address from the socket's peer and X-Forwarded-For; null when unknown. */
+  addressOf(peer: string | undefined, forwardedFor: string | undefined): string | null {
+    return clientAddress(peer, forwardedFor, this.trustedProxies);
+  }
+
   remember(request: Request, peer: string | undefined, forwardedFor: string | undefined): void {
-    const address = clientAddress(peer, forwardedFor, this.trustedProxies);
+    const address = this.addressOf(peer, forwardedFor);
     if (address !== null) this.byRequest.set(request, address);
   }
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { SqlStore, type SqlStoreOptions } from './sql-store.js';
+import { SqliteVoteWriter } from './sqlite-vote-writer.js';
 
 /**
  * Opens (or creates) the SQLite file for durable writes: WAL with synchronous=FULL, so a 2xx
@@ -35,6 +36,10 @@ function cachingPrepare(sqlite: BetterSqlite3.Database): SqliteDatabase {
   return {
     close: () => sqlite.close(),
     prepare: (text: string) => {
+      // The vote writer thread has a connection of its own: a transaction here takes the write
+      // lock at once (IMMEDIATE), so it waits for a batch's commit (busy_timeout) instead of
+      // failing with SQLITE_BUSY when it reads, then writes, around that commit.
+      if (text === 'begin') text = 'begin immediate';
       let statement = statements.get(text);
       if (!statement) {
         if (statements.size >= maxCachedStatements) statements.clear();
@@ -59,7 +64,14 @@ export async function openSqliteStore(
     await db.destroy();
     throw error;
   }
-  return new SqlStore(db);
+  let voteWriter: SqliteVoteWriter;
+  try {
+    voteWriter = await SqliteVoteWriter.start(file);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new SqlStore(db, { voteWriter });
 }
 
 /** How SqlStore batches votes on PostgreSQL. */

@@ -1,9 +1,8 @@
 import { createHmac } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
-import { createApp, type RateCounter } from '@parvis/api';
+import { createApi, type RateCounter } from '@parvis/api';
 import { createServerApp } from './app.js';
 import { ClientAddresses } from './client-address.js';
 import type { ServerConfig } from './config.js';
@@ -12,6 +11,7 @@ import { scryptHasher } from './passwords.js';
 import { httpTimeouts, type HttpTimeouts } from './http-limits.js';
 import { createLogger, type Logger } from './logger.js';
 import { startRetentionJob } from './retention-job.js';
+import { listenerWithVoteFastPath } from './vote-listener.js';
 import { loadSecrets, type ServerSecrets } from './secrets.js';
 import { seedDemo } from './seed.js';
 import { SqlRateCounter } from './sql-rate-counter.js';
@@ -49,7 +49,7 @@ export async function startServer(
   try {
     await seedDemo(store);
     const clientAddresses = new ClientAddresses(config.trustedProxies);
-    const api = createApp({
+    const { app: api, voteFastPath } = createApi({
       store,
       signingKey: secrets.signingKeys,
       pseudonymKey: secrets.pseudonymKey,
@@ -85,10 +85,16 @@ export async function startServer(
       log: options.logError ? undefined : log,
       ready: () => store.ping(),
     });
-    const server = createAdaptorServer({
-      fetch: app.fetch,
-      serverOptions: httpTimeouts(options.timeouts),
-    }) as Server;
+    const server = createServer(
+      httpTimeouts(options.timeouts),
+      listenerWithVoteFastPath({
+        fetch: app.fetch,
+        voteFastPath,
+        clientAddresses,
+        log: options.logError ? undefined : log,
+        logError: options.logError ?? ((message, error) => log.error('error', message, error)),
+      }),
+    );
     retention = startRetentionJob(store, config.retentionDays, log, {
       intervalMs: options.retentionIntervalMs,
     });

@@ -1,5 +1,6 @@
 import {
   sql,
+  type CompiledQuery,
   type ControlledTransaction,
   type Kysely,
   type Selectable,
@@ -11,7 +12,6 @@ import type {
   NewVote,
   PollTallies,
   Store,
-  VoteOutcome,
   VoteRecord,
 } from '@parvis/api';
 import { anonymousId, sameVote } from '@parvis/api';
@@ -21,6 +21,18 @@ import { accountStoreOf } from './sql-account-store.js';
 import { commentStoreOf } from './sql-comment-store.js';
 import { ideaStoreOf } from './sql-idea-store.js';
 import { budgetStoreOf } from './sql-budget-store.js';
+import {
+  BatchCounts,
+  countsOf,
+  noCounts,
+  parseStringArray,
+  voteRecordOf,
+  writeOrder,
+  type Recorded,
+  type Settled,
+  type VoteResult,
+  type VoteWriter,
+} from './vote-batch.js';
 
 type PollRow = Omit<Selectable<PollsTable>, 'voters' | 'other_votes'>;
 type PollDefinitionRow = Omit<PollRow, 'id'>;
@@ -75,7 +87,10 @@ export class SqlStore implements Store {
   ) {
     this.maxBatchesInFlight = options.batchesInFlight ?? 1;
     this.pollCacheMs = options.pollCacheMs ?? defaultPollCacheMs;
+    this.voteWriter = options.voteWriter ?? null;
   }
+
+  private readonly voteWriter: VoteWriter | null;
 
   private readonly pollCacheMs: number;
 
@@ -228,6 +243,7 @@ export class SqlStore implements Store {
    * process writing the same rows) is rolled back whole and written again.
    */
   private async writeBatch(votes: NewVote[]): Promise<Settled[]> {
+    if (this.voteWriter) return this.voteWriter.write(votes);
     let isolate = false;
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -255,9 +271,7 @@ export class SqlStore implements Store {
    * each vote in its own savepoint, so the failing vote fails alone.
    */
   private async writeBatchOnce(votes: NewVote[], isolate: boolean): Promise<Settled[]> {
-    const order = votes
-      .map((_, i) => i)
-      .sort((a, b) => compareVotes(votes[a]!, votes[b]!) || a - b);
+    const order = writeOrder(votes);
     const settled: Settled[] = new Array<Settled>(votes.length);
     const counts = new BatchCounts();
     const trx = await this.db.startTransaction().execute();
@@ -385,14 +399,24 @@ export class SqlStore implements Store {
       .execute();
   }
 
+  /**
+   * Checked on every request that carries a token: compiled once, run with each participant id
+   * (Kysely would otherwise build and compile the query again each time).
+   */
   async isRevoked(participantId: string): Promise<boolean> {
-    const row = await this.db
+    this.revokedQuery ??= this.db
       .selectFrom('revoked_participants')
       .select('participant_id')
-      .where('participant_id', '=', participantId)
-      .executeTakeFirst();
-    return row !== undefined;
+      .where('participant_id', '=', '')
+      .compile();
+    const { rows } = await this.db.executeQuery({
+      ...this.revokedQuery,
+      parameters: [participantId],
+    });
+    return rows.length > 0;
   }
+
+  private revokedQuery: CompiledQuery | null = null;
 
   async claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | null> {
     return this.db.transaction().execute(async (trx) => {
@@ -481,7 +505,11 @@ export class SqlStore implements Store {
       await new Promise((resolve) => setImmediate(resolve));
       await Promise.all(this.flushes);
     }
-    await this.db.destroy();
+    try {
+      await this.voteWriter?.close();
+    } finally {
+      await this.db.destroy();
+    }
   }
 }
 
@@ -493,10 +521,13 @@ export interface SqlStoreOptions {
   batchesInFlight?: number;
   /** How long a poll definition is reused before it is read again (default 1000 ms; 0: never). */
   pollCacheMs?: number;
+  /**
+   * Writes the vote batches instead of this store's Kysely connection (SQLite: a writer thread,
+   * so that commits and their fsyncs do not block the event loop). Closed with the store.
+   */
+  voteWriter?: VoteWriter;
 }
 
-type VoteResult = { outcome: VoteOutcome; vote: VoteRecord; tallies?: PollTallies };
-type Settled = { ok: true; value: VoteResult } | { ok: false; error: unknown };
 interface PendingVote {
   vote: NewVote;
   resolve: (result: VoteResult) => void;
@@ -559,28 +590,13 @@ async function recordInSavepoint(
   }
 }
 
-/** What one vote changes: its outcome, and the counters to apply when its batch commits. */
-interface Recorded {
-  result: VoteResult;
-  voters: number;
-  counts: Counts;
-}
-
-const noCounts = (): Counts => ({ options: new Map(), other: 0 });
-
 /**
  * One vote inside a transaction. On SQLite the transaction holds the only connection, so votes
  * of one participant run one after the other; on PostgreSQL the unique key and the
  * compare-and-swap below keep them exact.
  */
 async function recordOne(trx: Transaction<Database>, vote: NewVote): Promise<Recorded> {
-  const record: VoteRecord = {
-    pollId: vote.pollId,
-    participantId: vote.participantId,
-    optionIds: [...vote.optionIds],
-    other: vote.other,
-    votedAt: vote.votedAt,
-  };
+  const record = voteRecordOf(vote);
   for (let attempt = 0; attempt < maxVoteAttempts; attempt += 1) {
     const inserted = await trx
       .insertInto('poll_votes')
@@ -650,49 +666,14 @@ async function readTallies(db: Executor, pollId: string): Promise<PollTallies> {
   return { voters: Number(first?.voters ?? 0), options, other: Number(first?.other_votes ?? 0) };
 }
 
-/** Net change per option and for the free-text answer, between the votes added and removed. */
-interface Counts {
-  options: Map<string, number>;
-  other: number;
-}
-
-function countsOf(added: VoteRecord[], removed: VoteRecord[]): Counts {
-  const counts: Counts = { options: new Map(), other: 0 };
-  const apply = (vote: VoteRecord, delta: number) => {
-    for (const id of vote.optionIds) counts.options.set(id, (counts.options.get(id) ?? 0) + delta);
-    if (vote.other !== null) counts.other += delta;
-  };
-  for (const vote of added) apply(vote, 1);
-  for (const vote of removed) apply(vote, -1);
-  return counts;
-}
-
-/** The counters a batch changes, summed per poll. */
-class BatchCounts {
-  readonly polls = new Map<string, { voters: number; counts: Counts }>();
-
-  add(pollId: string, voters: number, counts: Counts): void {
-    let entry = this.polls.get(pollId);
-    if (!entry) {
-      entry = { voters: 0, counts: noCounts() };
-      this.polls.set(pollId, entry);
-    }
-    entry.voters += voters;
-    entry.counts.other += counts.other;
-    for (const [id, delta] of counts.options) {
-      entry.counts.options.set(id, (entry.counts.options.get(id) ?? 0) + delta);
-    }
-  }
-}
-
 /** Applies a batch's counters: polls in order, each poll's option tallies in order, then the poll. */
 async function applyCounts(trx: Transaction<Database>, batch: BatchCounts): Promise<void> {
-  for (const pollId of [...batch.polls.keys()].sort(compareText)) {
-    const { voters, counts } = batch.polls.get(pollId)!;
-    const rows = [...counts.options]
-      .filter(([, delta]) => delta !== 0)
-      .sort(([a], [b]) => compareText(a, b))
-      .map(([optionId, delta]) => ({ poll_id: pollId, option_id: optionId, votes: delta }));
+  for (const { pollId, voters, other, options } of batch.sorted()) {
+    const rows = options.map(([optionId, delta]) => ({
+      poll_id: pollId,
+      option_id: optionId,
+      votes: delta,
+    }));
     if (rows.length > 0) {
       // One statement, each option once (PostgreSQL refuses a row touched twice by one upsert).
       await trx
@@ -705,25 +686,17 @@ async function applyCounts(trx: Transaction<Database>, batch: BatchCounts): Prom
         )
         .execute();
     }
-    if (voters !== 0 || counts.other !== 0) {
+    if (voters !== 0 || other !== 0) {
       await trx
         .updateTable('polls')
         .set((eb) => ({
           voters: eb('voters', '+', voters),
-          other_votes: eb('other_votes', '+', counts.other),
+          other_votes: eb('other_votes', '+', other),
         }))
         .where('id', '=', pollId)
         .execute();
     }
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareVotes(a: NewVote, b: NewVote): number {
-  return compareText(a.pollId, b.pollId) || compareText(a.participantId, b.participantId);
 }
 
 /** SQLSTATE of an error from `pg` (better-sqlite3 errors carry SQLITE_* codes instead). */
@@ -855,9 +828,4 @@ function frozen(poll: Poll): Poll {
   Object.freeze(poll.options);
   if (poll.allowedOrigins) Object.freeze(poll.allowedOrigins);
   return Object.freeze(poll);
-}
-
-function parseStringArray(text: string): string[] {
-  const value: unknown = JSON.parse(text);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

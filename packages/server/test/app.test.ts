@@ -7,6 +7,7 @@ import { createServerApp } from '../src/app.js';
 import { ClientAddresses, clientAddress, defaultTrustedProxies } from '../src/client-address.js';
 import { defaultPaths, loadConfig, type StaticPaths } from '../src/config.js';
 import { startServer } from '../src/index.js';
+import { createLogger } from '../src/logger.js';
 
 describe('the server app', () => {
   let dir: string;
@@ -189,6 +190,58 @@ describe('startServer', () => {
         await server.close();
       }
       await assert.rejects(fetch(`${server.url}/api/health`));
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('votes through the server', () => {
+  it('answers plain votes by the fast path and the others by the app, with the same headers', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'parvis-votes-'));
+    try {
+      const config = loadConfig({ PORT: '0', PARVIS_DATA_DIR: dataDir });
+      const server = await startServer(config, {
+        log: createLogger({ format: 'json', write: () => undefined }),
+      });
+      try {
+        const issued = await fetch(`${server.url}/api/v1/participants`, { method: 'POST' });
+        const { token } = (await issued.json()) as { token: string };
+        const vote = (body: string, contentType = 'application/json') =>
+          fetch(`${server.url}/api/v1/polls/cycle-lanes/vote`, {
+            method: 'PUT',
+            headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+            body,
+          });
+        const checks: [Response, number, string][] = [
+          // Left to the app after the fast path read the body: malformed, then invalid.
+          [await vote('{"optionIds":'), 400, 'malformed_json'],
+          [await vote('{"optionIds":["bike-parking"],"x":1}'), 400, 'validation_failed'],
+          [
+            await vote('{"optionIds":["bike-parking"]}', 'text/plain'),
+            415,
+            'unsupported_media_type',
+          ],
+          // Taken by the fast path.
+          [await vote('{"optionIds":["nowhere"]}'), 422, 'choice_invalid'],
+        ];
+        for (const [res, status, code] of checks) {
+          assert.equal(res.status, status);
+          assert.equal(((await res.json()) as { code: string }).code, code);
+          assert.equal(res.headers.get('content-type'), 'application/problem+json');
+          assert.equal(res.headers.get('cache-control'), 'no-store');
+          assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+          assert.equal(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+        }
+        const ok = await vote('{"optionIds":["bike-parking"]}');
+        assert.equal(ok.status, 200);
+        assert.equal(ok.headers.get('content-type'), 'application/json');
+        assert.equal(ok.headers.get('x-content-type-options'), 'nosniff');
+        const view = (await ok.json()) as { myVote: { optionIds: string[] } };
+        assert.deepEqual(view.myVote.optionIds, ['bike-parking']);
+      } finally {
+        await server.close();
+      }
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

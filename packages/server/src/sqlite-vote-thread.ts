@@ -1,0 +1,195 @@
+// The SQLite vote writer's thread (see sqlite-vote-writer.ts): its own connection to the
+// database file, vote batches written with prepared statements, one transaction and one fsync
+// per batch. Synchronous, as better-sqlite3 is: that is why it runs off the event loop.
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import type { NewVote, PollTallies, VoteRecord } from '@parvis/api';
+import {
+  BatchCounts,
+  countsOf,
+  errorFields,
+  noCounts,
+  parseStringArray,
+  voteRecordOf,
+  writeOrder,
+  type Recorded,
+  type ErrorFields,
+  type VoteResult,
+} from './vote-batch.js';
+
+/** A vote's result as it crosses threads: errors lose their class, keep message and code. */
+export type ThreadSettled = { ok: true; value: VoteResult } | { ok: false; error: ErrorFields };
+
+export type ThreadRequest = { id: number; votes: NewVote[] } | { id: number; close: true };
+export type ThreadReply =
+  | { id: number; settled: ThreadSettled[] }
+  | { id: number; error: ErrorFields }
+  | { id: number; closed: true }
+  | { ready: true };
+
+/** Opens the connection with the durability pragmas of `openSqlite`. */
+export function openWriterConnection(file: string): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+type VoteRow = { option_ids: string; other: string | null; voted_at: string };
+type TallyRow = {
+  voters: number;
+  other_votes: number;
+  option_id: string | null;
+  votes: number | null;
+};
+
+/** The batch writer over one connection: every statement prepared once. */
+export function batchWriter(sqlite: BetterSqlite3.Database): (votes: NewVote[]) => ThreadSettled[] {
+  const run = (text: string) => sqlite.prepare(text);
+  const begin = run('begin immediate');
+  const commit = run('commit');
+  const rollback = run('rollback');
+  const savepoint = run('savepoint vote');
+  const release = run('release vote');
+  const rollbackTo = run('rollback to vote');
+  const insertVote = run(
+    'insert into poll_votes (poll_id, participant_id, option_ids, other, voted_at) ' +
+      'values (?, ?, ?, ?, ?) on conflict (poll_id, participant_id) do nothing',
+  );
+  const selectVote = run(
+    'select option_ids, other, voted_at from poll_votes where poll_id = ? and participant_id = ?',
+  );
+  const updateVote = run(
+    'update poll_votes set option_ids = ?, other = ?, voted_at = ? ' +
+      'where poll_id = ? and participant_id = ?',
+  );
+  const addTally = run(
+    'insert into poll_tallies (poll_id, option_id, votes) values (?, ?, ?) ' +
+      'on conflict (poll_id, option_id) do update set votes = poll_tallies.votes + excluded.votes',
+  );
+  const addVoters = run(
+    'update polls set voters = voters + ?, other_votes = other_votes + ? where id = ?',
+  );
+  const readTallies = run(
+    'select polls.voters, polls.other_votes, poll_tallies.option_id, poll_tallies.votes ' +
+      'from polls left join poll_tallies on poll_tallies.poll_id = polls.id where polls.id = ?',
+  );
+
+  /** One vote, inside the batch's transaction (which holds SQLite's only write lock). */
+  const recordOne = (vote: NewVote): Recorded => {
+    const record = voteRecordOf(vote);
+    const optionIds = JSON.stringify(record.optionIds);
+    const inserted = insertVote.run(
+      vote.pollId,
+      vote.participantId,
+      optionIds,
+      vote.other,
+      vote.votedAt,
+    );
+    if (inserted.changes === 1) {
+      return {
+        result: { outcome: 'created', vote: record },
+        voters: 1,
+        counts: countsOf([record], []),
+      };
+    }
+    const row = selectVote.get(vote.pollId, vote.participantId) as VoteRow;
+    const existing: VoteRecord = {
+      pollId: vote.pollId,
+      participantId: vote.participantId,
+      optionIds: parseStringArray(row.option_ids),
+      other: row.other,
+      votedAt: row.voted_at,
+    };
+    // The same answers as `sameVote` of @parvis/api (not imported: it would load the whole api
+    // into this thread): option ids are stored in the poll's order.
+    const same =
+      existing.other === record.other &&
+      existing.optionIds.length === record.optionIds.length &&
+      existing.optionIds.every((id, i) => id === record.optionIds[i]);
+    if (same) {
+      return { result: { outcome: 'unchanged', vote: existing }, voters: 0, counts: noCounts() };
+    }
+    if (!vote.replace) {
+      return { result: { outcome: 'exists', vote: existing }, voters: 0, counts: noCounts() };
+    }
+    updateVote.run(optionIds, record.other, record.votedAt, vote.pollId, vote.participantId);
+    return {
+      result: { outcome: 'replaced', vote: record },
+      voters: 0,
+      counts: countsOf([record], [existing]),
+    };
+  };
+
+  const tallies = (pollId: string): PollTallies => {
+    const rows = readTallies.all(pollId) as TallyRow[];
+    const options: Record<string, number> = {};
+    for (const row of rows) {
+      if (row.option_id !== null && row.votes !== null) options[row.option_id] = Number(row.votes);
+    }
+    const first = rows[0];
+    return { voters: Number(first?.voters ?? 0), options, other: Number(first?.other_votes ?? 0) };
+  };
+
+  return (votes) => {
+    const settled = new Array<ThreadSettled>(votes.length);
+    const counts = new BatchCounts();
+    begin.run();
+    try {
+      for (const i of writeOrder(votes)) {
+        const vote = votes[i]!;
+        // Each vote in its own savepoint (cheap in SQLite): a failing vote fails alone.
+        savepoint.run();
+        try {
+          const recorded = recordOne(vote);
+          release.run();
+          counts.add(vote.pollId, recorded.voters, recorded.counts);
+          settled[i] = { ok: true, value: recorded.result };
+        } catch (error) {
+          rollbackTo.run();
+          release.run();
+          settled[i] = { ok: false, error: errorFields(error) };
+        }
+      }
+      for (const { pollId, voters, other, options } of counts.sorted()) {
+        for (const [optionId, delta] of options) addTally.run(pollId, optionId, delta);
+        if (voters !== 0 || other !== 0) addVoters.run(voters, other, pollId);
+      }
+      // Each vote is answered with the tallies its own transaction committed.
+      const read = new Map<string, PollTallies>();
+      for (const pollId of counts.polls.keys()) read.set(pollId, tallies(pollId));
+      for (const result of settled) {
+        if (result.ok) result.value.tallies = read.get(result.value.vote.pollId);
+      }
+      commit.run();
+    } catch (error) {
+      if (sqlite.inTransaction) rollback.run();
+      throw error;
+    }
+    return settled;
+  };
+}
+
+if (parentPort && (workerData as { role?: unknown } | null)?.role === 'sqlite-vote-writer') {
+  const port = parentPort;
+  const sqlite = openWriterConnection((workerData as { file: string }).file);
+  const write = batchWriter(sqlite);
+  port.on('message', (request: ThreadRequest) => {
+    if ('close' in request) {
+      sqlite.close();
+      port.postMessage({ id: request.id, closed: true } satisfies ThreadReply);
+      port.close();
+      return;
+    }
+    let reply: ThreadReply;
+    try {
+      reply = { id: request.id, settled: write(request.votes) };
+    } catch (error) {
+      reply = { id: request.id, error: errorFields(error) };
+    }
+    port.postMessage(reply);
+  });
+  port.postMessage({ ready: true } satisfies ThreadReply);
+}
