@@ -32,13 +32,18 @@ export class SqliteVoteWriter implements VoteWriter {
 
   /** Starts the thread on a migrated database file; resolves once its connection is open. */
   static start(file: string): Promise<SqliteVoteWriter> {
-    const worker = new Worker(new URL('./thread-entry.mjs', import.meta.url), {
-      workerData: {
-        module: new URL('./sqlite-vote-thread.ts', import.meta.url).href,
-        role: 'sqlite-vote-writer',
-        file,
-      },
-    });
+    const workerData = { role: 'sqlite-vote-writer', file };
+    // Installed from npm this file is compiled JavaScript and the thread's module runs as is; in
+    // the repository it is TypeScript, which the thread loads through tsx (thread-entry.mjs).
+    const compiled = import.meta.url.endsWith('.js');
+    const worker = compiled
+      ? new Worker(new URL('./sqlite-vote-thread.js', import.meta.url), { workerData })
+      : new Worker(new URL('./thread-entry.mjs', import.meta.url), {
+          workerData: {
+            ...workerData,
+            module: new URL('./sqlite-vote-thread.ts', import.meta.url).href,
+          },
+        });
     return new Promise((resolve, reject) => {
       const onError = (error: Error) => reject(error);
       const onExit = (code: number) => reject(new Error(`the SQLite vote writer exited (${code})`));
