@@ -7,47 +7,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { defaultPaths, repositoryRoot } from '../src/config.js';
+import { launchChromium } from './chromium.js';
 import { adminCall, startChildServer, type ChildServer } from './helpers.js';
+import { focused, tabUntil } from './keyboard.js';
 
 const widgetsDir = process.env.PARVIS_WIDGETS_DIR
   ? resolve(repositoryRoot, process.env.PARVIS_WIDGETS_DIR)
   : defaultPaths.widgetsDist;
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/** What is focused, looking through shadow roots. */
-interface Focused {
-  tag: string;
-  type: string | null;
-  text: string;
-  name: string | null;
-  id: string;
-}
-
-function focused(page: Page): Promise<Focused | null> {
-  return page.evaluate(() => {
-    let active: Element | null = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    if (!active) return null;
-    return {
-      tag: active.tagName.toLowerCase(),
-      type: active.getAttribute('type'),
-      text: active.textContent?.trim() ?? '',
-      name: active.getAttribute('name'),
-      id: active.id,
-    };
-  });
-}
-
-async function tabUntil(page: Page, matches: (el: Focused) => boolean): Promise<void> {
-  for (let i = 0; i < 80; i += 1) {
-    await page.keyboard.press('Tab');
-    const el = await focused(page);
-    if (el && matches(el)) return;
-  }
-  assert.fail('the keyboard never reached the expected control');
-}
 
 describe('the demo site in Chromium', { timeout: 180_000 }, () => {
   let dataDir: string;
@@ -60,25 +28,9 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
       existsSync(join(widgetsDir, 'parvis.js')),
       `the widget bundle is missing at ${widgetsDir}: run npm run build first`,
     );
-    assert.ok(
-      existsSync(executablePath),
-      `no Chromium at ${executablePath}: install it (apt-get install chromium) or set CHROME_PATH`,
-    );
     dataDir = await mkdtemp(join(tmpdir(), 'parvis-e2e-'));
     server = await startChildServer(dataDir, { PARVIS_WIDGETS_DIR: widgetsDir });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -9,21 +9,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type FrameLocator,
-  type Page,
-} from 'playwright-core';
+import { type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { defaultPaths, repositoryRoot } from '../src/config.js';
+import { launchChromium } from './chromium.js';
 import { startChildServer, type ChildServer } from './helpers.js';
 import { hostHtml, startHostSite, type HostSite } from './host-pages.js';
 
 const widgetsDir = process.env.PARVIS_WIDGETS_DIR
   ? resolve(repositoryRoot, process.env.PARVIS_WIDGETS_DIR)
   : defaultPaths.widgetsDist;
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** What a page did, for the checks every test ends with. */
@@ -50,7 +44,6 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
 
   before(async () => {
     assert.ok(existsSync(join(widgetsDir, 'parvis.js')), 'run npm run build first');
-    assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}`);
     host = await startHostSite();
     foreign = await startHostSite();
     dataDir = await mkdtemp(join(tmpdir(), 'parvis-embed-e2e-'));
@@ -59,19 +52,7 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
       PARVIS_ALLOWED_ORIGINS: host.origin,
     });
     serverOrigin = new URL(server.url).origin;
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

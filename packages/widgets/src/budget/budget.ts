@@ -396,6 +396,8 @@ export class ParvisBudget extends LitElement {
   }
 
   #clearDraft(): void {
+    // A write still waiting for the citizen's pause would bring the sent choices back.
+    this.#draftDirty = false;
     const key = this.#draftKey();
     if (key) saveBudgetDraft(key, null);
   }
