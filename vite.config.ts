@@ -4,12 +4,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { minifyLiterals } from './packages/widgets/scripts/minify-literals.js';
+import { widgetImports } from './packages/widgets/scripts/widget-imports.js';
 
 const widgets = fileURLToPath(new URL('./packages/widgets/', import.meta.url));
 
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLiterals(/\/packages\/widgets\/src\/.*\.ts$/)],
+  plugins: [minifyLiterals(/\/packages\/widgets\/src\/.*\.ts$/), widgetImports()],
   build: {
     outDir: `${widgets}dist`,
     emptyOutDir: true,

@@ -10,16 +10,22 @@
 // page), the longest task of the host page (Long Tasks API), and the layout shift of the host page
 // (Layout Instability API; the whole session, so the widget's own growth counts).
 //
-//   node --import tsx packages/server/scripts/bench-embed.ts [--runs 9]
+// With `--baseline DIR` (another build of the widgets, e.g. main's `packages/widgets/dist` copied
+// aside), a second server serves that build and one more mode, "inline, baseline build", runs the
+// no-reserved-height page against it, interleaved with the others: a before/after in one run.
+//
+//   node --import tsx packages/server/scripts/bench-embed.ts [--runs 9] [--baseline DIR]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { startChildServer } from '../test/helpers.js';
 import { hostHtml, startHostSite } from '../test/host-pages.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '9' }, baseline: { type: 'string' } },
+});
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 100) throw new Error('--runs: 1 to 100');
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -58,6 +64,17 @@ async function main(): Promise<void> {
   const host = await startHostSite();
   const server = await startChildServer(dataDir, { PARVIS_ALLOWED_ORIGINS: host.origin });
   const api = new URL(server.url).origin;
+  // Its own data directory, seeded with the same demo poll.
+  const baselineDir = values.baseline
+    ? await mkdtemp(join(tmpdir(), 'parvis-bench-embed-baseline-'))
+    : null;
+  const baseline =
+    baselineDir && values.baseline
+      ? await startChildServer(baselineDir, {
+          PARVIS_ALLOWED_ORIGINS: host.origin,
+          PARVIS_WIDGETS_DIR: resolve(values.baseline),
+        })
+      : null;
   // The poll's height once loaded, at this width: 550 px.
   const untilDefined = `<style>parvis-poll:not(:defined) { display: block; min-height: 34.5rem; }</style>`;
   const untilLoaded = `${untilDefined}<style>parvis-poll:state(loading) { min-height: 34.5rem; }</style>`;
@@ -67,6 +84,14 @@ async function main(): Promise<void> {
   const pages: Record<string, string> = {
     blank: hostHtml(`${article(2)}${mark}${article(6)}`, probe),
     'inline, no reserved height': hostHtml(`${article(2)}${snippet}${article(6)}`, probe),
+    ...(baseline
+      ? {
+          'inline, baseline build': hostHtml(
+            `${article(2)}${snippet.replaceAll(api, new URL(baseline.url).origin)}${article(6)}`,
+            probe,
+          ),
+        }
+      : {}),
     'inline, reserved until defined': hostHtml(
       `${article(2)}${snippet}${article(6)}`,
       probe + untilDefined,
@@ -135,8 +160,10 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.stop('SIGTERM');
+    await baseline?.stop('SIGTERM');
     await host.close();
     await rm(dataDir, { recursive: true, force: true });
+    if (baselineDir) await rm(baselineDir, { recursive: true, force: true });
   }
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -7,10 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { defaultPaths, repositoryRoot } from '../src/config.js';
-import { executablePath, focused, launchChromium, tabUntil } from './browser-helpers.js';
+import { launchChromium } from './chromium.js';
 import { adminCall, startChildServer, type ChildServer } from './helpers.js';
+import { focused, tabUntil } from './keyboard.js';
 
 const widgetsDir = process.env.PARVIS_WIDGETS_DIR
   ? resolve(repositoryRoot, process.env.PARVIS_WIDGETS_DIR)
@@ -26,10 +27,6 @@ describe('the demo site in Chromium', { timeout: 180_000 }, () => {
     assert.ok(
       existsSync(join(widgetsDir, 'parvis.js')),
       `the widget bundle is missing at ${widgetsDir}: run npm run build first`,
-    );
-    assert.ok(
-      existsSync(executablePath),
-      `no Chromium at ${executablePath}: install it (apt-get install chromium) or set CHROME_PATH`,
     );
     dataDir = await mkdtemp(join(tmpdir(), 'parvis-e2e-'));
     server = await startChildServer(dataDir, { PARVIS_WIDGETS_DIR: widgetsDir });

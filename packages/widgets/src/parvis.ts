@@ -5,12 +5,22 @@
 // previews). Kept tiny: everything else lives in lazy chunks.
 import { widgetKinds } from '@parvis/contract/client';
 import { setEntryUrl } from './shared/configure.js';
+import { pageLocale } from './shared/page-locale.js';
 
 export { configure, type ParvisConfig, type TokenRequest } from './shared/configure.js';
 
 // Every `{segment}/define.ts` becomes a lazy chunk; the list in @parvis/contract says which tag
 // it registers.
 const chunks = import.meta.glob<unknown>('./*/define.ts');
+// Written in by the build (packages/widgets/scripts/widget-imports.ts): what each widget's chunk
+// imports statically, and the French messages, by widget. Fetched together with the chunk rather
+// than once it has arrived and run: two round trips fewer before a widget can render. The
+// widget's own imports then find them loaded. Undefined when the sources run unbuilt.
+const preloads = (
+  globalThis as {
+    __PARVIS_PRELOADS__?: { imports: Record<string, string[]>; fr: Record<string, string> };
+  }
+).__PARVIS_PRELOADS__;
 
 /** How far below the fold a widget starts loading, so it is ready when scrolled to. */
 const rootMargin = '600px 0px';
@@ -29,17 +39,27 @@ if (host[loaderKey]) {
 }
 
 function start(): void {
-  const pending = new Map<string, () => Promise<unknown>>();
+  const pending = new Map<string, { chunk: () => Promise<unknown>; segment: string }>();
   for (const { tag, segment } of widgetKinds) {
-    const load = chunks[`./${segment}/define.ts`];
-    if (load) pending.set(tag, load);
+    const chunk = chunks[`./${segment}/define.ts`];
+    if (chunk) pending.set(tag, { chunk, segment });
   }
   const load = (tag: string): void => {
-    const chunk = pending.get(tag);
-    if (!chunk) return;
+    const widget = pending.get(tag);
+    if (!widget) return;
     pending.delete(tag);
     if (near) for (const element of document.querySelectorAll(tag)) near.unobserve(element);
-    chunk().catch((error: unknown) => console.error(`Parvis: could not load <${tag}>`, error));
+    widget
+      .chunk()
+      .catch((error: unknown) => console.error(`Parvis: could not load <${tag}>`, error));
+    const files = [...(preloads?.imports[widget.segment] ?? [])];
+    if (pageLocale() === 'fr')
+      files.push(preloads?.fr.shared ?? '', preloads?.fr[widget.segment] ?? '');
+    for (const file of files) {
+      // A failure is the widget's to report, when it imports the file itself.
+      if (file)
+        import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => undefined);
+    }
     if (pending.size === 0) {
       mutations.disconnect();
       near?.disconnect();

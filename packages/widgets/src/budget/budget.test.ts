@@ -921,6 +921,23 @@ describe('<parvis-budget> failures and drafts', () => {
     expect(text(el)).to.contain('Your unsent choices have been restored.');
   });
 
+  it('does not bring sent choices back as a draft, even when the last move was a moment ago', async () => {
+    const el = await renderBudget();
+    const { submits } = events(el);
+    // Sent before the draft of the last move is written (it waits for the citizen to pause).
+    await slide(el, 'parks', 50_000_000);
+    await slide(el, 'cycle', 100);
+    await review(el);
+    await send(el);
+    await waitUntil(() => submits.length === 1, 'not sent');
+    // Leaving the page (or removing the element) writes any pending draft.
+    fixtureCleanup();
+    expect(localStorage.getItem(budgetDraftKey(API, 'city-2027'))).to.equal(null);
+    const again = await renderBudget();
+    expect(text(again)).not.to.contain('Your unsent choices have been restored.');
+    expect(text($(again, '.status'))).to.equal('You have already taken part in this budget.');
+  });
+
   it('renders bad server data safely', async () => {
     const huge = 'x'.repeat(10_000);
     worker.use(

@@ -11,6 +11,7 @@ import type {
   SelectBudget,
 } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
+import { SubmitOnClick } from '../shared/submit-on-click.js';
 import { resolveApi } from '../shared/configure.js';
 import { ParvisErrorEvent } from '../shared/events.js';
 import { formatDate, formatNumber } from '../shared/format.js';
@@ -187,6 +188,12 @@ export class ParvisBudget extends LitElement {
     onComplete: (view) => this.#show(view),
     onError: (error) => this.#emitError(error, 'load'),
   });
+
+  constructor() {
+    super();
+    // Forms send from their buttons' clicks: a sandbox without allow-forms blocks submission.
+    new SubmitOnClick(this);
+  }
 
   #find<T extends HTMLElement>(selector: string): T | null {
     return this.renderRoot.querySelector<T>(selector);
@@ -396,6 +403,8 @@ export class ParvisBudget extends LitElement {
   }
 
   #clearDraft(): void {
+    // A write still waiting for the citizen's pause would bring the sent choices back.
+    this.#draftDirty = false;
     const key = this.#draftKey();
     if (key) saveBudgetDraft(key, null);
   }

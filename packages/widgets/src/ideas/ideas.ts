@@ -4,6 +4,7 @@ import { str } from '@lit/localize';
 import { createClient, type ParvisClient } from '@parvis/contract/client';
 import type { Idea, IdeaInput, IdeaSort, IdeaStatus, SimilarIdea } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
+import { SubmitOnClick } from '../shared/submit-on-click.js';
 import { getConfig, resolveApi } from '../shared/configure.js';
 import { ParvisErrorEvent } from '../shared/events.js';
 import { formatDate, formatNumber } from '../shared/format.js';
@@ -211,6 +212,12 @@ export class ParvisIdeas extends LitElement {
     onComplete: (data) => this.#show(data),
     onError: (error) => this.#emitError(error, 'load'),
   });
+
+  constructor() {
+    super();
+    // Forms send from their buttons' clicks: a sandbox without allow-forms blocks submission.
+    new SubmitOnClick(this);
+  }
 
   #find<T extends HTMLElement>(selector: string): T | null {
     return this.renderRoot.querySelector<T>(selector);

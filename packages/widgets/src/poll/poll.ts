@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { str } from '@lit/localize';
 import type { PollView } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
+import { SubmitOnClick } from '../shared/submit-on-click.js';
 import { ParvisErrorEvent, ParvisVoteEvent } from '../shared/events.js';
 import { formatDate, formatNumber, formatPercent } from '../shared/format.js';
 import { activeLocale, localeReady, msg, plural } from '../shared/localize.js';
@@ -126,6 +127,12 @@ export class ParvisPoll extends LitElement {
     },
     onError: (error) => this.#emitError(error, 'load'),
   });
+
+  constructor() {
+    super();
+    // Forms send from their buttons' clicks: a sandbox without allow-forms blocks submission.
+    new SubmitOnClick(this);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('poll') || changed.has('api')) {

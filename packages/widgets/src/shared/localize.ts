@@ -8,7 +8,9 @@
 import type { MsgFn, StrResult, TemplateMap } from '@lit/localize';
 import { getConfig } from './configure.js';
 
-export type Locale = 'fr' | 'en';
+import { pageLocale, type Locale } from './page-locale.js';
+
+export { pageLocale, type Locale };
 export const sourceLocale: Locale = 'en';
 
 /** The message catalogues a widget needs: its own, plus the shared one (errors and the like). */
@@ -34,12 +36,6 @@ const catalogues = new Map<Locale, TemplateMap>([['en', {}]]);
 const loaded = new Set<string>();
 const loading = new Map<string, Promise<void>>();
 let active: Locale = sourceLocale;
-
-/** The page's language from `<html lang>`: English or French, French when neither. */
-export function pageLocale(): Locale {
-  const lang = (document.documentElement.lang || '').trim().toLowerCase();
-  return lang === 'en' || lang.startsWith('en-') ? 'en' : 'fr';
-}
 
 export function activeLocale(): Locale {
   return active;

@@ -1,0 +1,9 @@
+// The page's language, read by the loader (to fetch a widget's messages with its code) and by
+// the widgets' localisation: one page, one language, from `<html lang>`.
+export type Locale = 'fr' | 'en';
+
+/** The page's language from `<html lang>`: English or French, French when neither. */
+export function pageLocale(): Locale {
+  const lang = (document.documentElement.lang || '').trim().toLowerCase();
+  return lang === 'en' || lang.startsWith('en-') ? 'en' : 'fr';
+}
