@@ -61,6 +61,9 @@ function cachingPrepare(sqlite: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
+/** Batches sent to the SQLite writer thread before its first answer: a bound on its queue. */
+const writerBatchesInFlight = 64;
+
 /** A migrated SqlStore over a SQLite file; `onMigrated` hears the migrations applied. */
 export async function openSqliteStore(
   file: string,
@@ -81,7 +84,13 @@ export async function openSqliteStore(
     await db.destroy();
     throw error;
   }
-  return new SqlStore(db, { voteWriter, revokedNow: revokedReader(sqlite) });
+  return new SqlStore(db, {
+    voteWriter,
+    // The writer thread queues batches and writes those that wait together (group commit):
+    // the next batch is sent without waiting for the last one's answer.
+    batchesInFlight: writerBatchesInFlight,
+    revokedNow: revokedReader(sqlite),
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The SQLite vote writer's thread (see sqlite-vote-writer.ts): its own connection to the
 // database file, vote batches written with prepared statements, one transaction and one fsync
 // per batch. Synchronous, as better-sqlite3 is: that is why it runs off the event loop.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { NewVote, PollTallies, VoteRecord } from '@parvis/api';
 import {
@@ -171,21 +171,40 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === 'sqlite-vo
   const port = parentPort;
   const sqlite = openWriterConnection((workerData as { file: string }).file);
   const write = batchWriter(sqlite);
-  port.on('message', (request: ThreadRequest) => {
-    if ('close' in request) {
-      sqlite.close();
-      port.postMessage({ id: request.id, closed: true } satisfies ThreadReply);
-      port.close();
-      return;
-    }
-    let reply: ThreadReply;
+  const writeTogether = (requests: { id: number; votes: WireVotes }[]) => {
+    const batches = requests.map((request) => fromWireVotes(request.votes));
     try {
-      const { settled, tallies } = write(fromWireVotes(request.votes));
-      reply = { id: request.id, ...toWireResults(settled, tallies) };
+      const { settled, tallies } = write(batches.flat());
+      let from = 0;
+      for (const [i, request] of requests.entries()) {
+        const to = from + batches[i]!.length;
+        port.postMessage({
+          id: request.id,
+          ...toWireResults(settled.slice(from, to), tallies),
+        } satisfies ThreadReply);
+        from = to;
+      }
     } catch (error) {
-      reply = { id: request.id, error: errorFields(error) };
+      for (const { id } of requests) port.postMessage({ id, error: errorFields(error) });
     }
-    port.postMessage(reply);
+  };
+  port.on('message', (first: ThreadRequest) => {
+    // The batches the main thread sent while the last transaction was being written are
+    // written together: one transaction, one fsync, and no wait for a round trip.
+    const requests = [first];
+    for (let last = first; !('close' in last);) {
+      const next = receiveMessageOnPort(port);
+      if (!next) break;
+      requests.push((last = next.message as ThreadRequest));
+    }
+    const close = requests.find((request) => 'close' in request);
+    const writes = requests.filter((request) => 'votes' in request);
+    if (writes.length > 0) writeTogether(writes);
+    if (close) {
+      sqlite.close();
+      port.postMessage({ id: close.id, closed: true } satisfies ThreadReply);
+      port.close();
+    }
   });
   port.postMessage({ ready: true } satisfies ThreadReply);
 }
