@@ -16,15 +16,28 @@ export function networkPrefix(address: string): string | null {
 
 /** True when the address lies in one of the CIDR ranges (e.g. 203.0.113.0/24, 2001:db8::/32). */
 export function inRanges(address: string, ranges: readonly string[]): boolean {
-  const bits = addressBits(stripMapped(address));
-  if (!bits) return false;
-  return ranges.some((range) => {
+  return rangesMatcher(ranges)(address);
+}
+
+/**
+ * inRanges with the ranges parsed once: for a list checked on every request (the rate limit's
+ * allowlist, the trusted proxies).
+ */
+export function rangesMatcher(ranges: readonly string[]): (address: string) => boolean {
+  const parsed = ranges.flatMap((range) => {
     const [base, lengthText] = range.split('/');
-    const baseBits = base ? addressBits(base) : null;
-    if (!baseBits || baseBits.length !== bits.length) return false;
+    const bits = base ? addressBits(base) : null;
+    if (!bits) return [];
     const length = lengthText === undefined ? bits.length : Number(lengthText);
-    return bits.slice(0, length) === baseBits.slice(0, length);
+    return [{ size: bits.length, prefix: bits.slice(0, length), length }];
   });
+  return (address) => {
+    const bits = addressBits(stripMapped(address));
+    if (!bits) return false;
+    return parsed.some(
+      ({ size, prefix, length }) => size === bits.length && bits.slice(0, length) === prefix,
+    );
+  };
 }
 
 export function isValidRange(range: string): boolean {

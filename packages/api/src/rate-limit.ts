@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bearer, checkToken } from './auth.js';
 import type { AppDeps } from './context.js';
-import { inRanges, networkPrefix } from './network.js';
+import { networkPrefix, rangesMatcher } from './network.js';
 import { problemResponse } from './problem.js';
 import type { TokenCheck } from './tokens.js';
 
@@ -60,6 +60,7 @@ export type RateLimiter = (request: {
 }) => Promise<number | null>;
 
 export function rateLimiter(deps: AppDeps, limits: RateLimits, counter: RateCounter): RateLimiter {
+  const allowlisted = rangesMatcher(limits.allowlist);
   return async ({ method, path, address, token, check }) => {
     if (!writeMethods.has(method) || path.startsWith('/v1/admin/')) return null;
     const now = deps.now().getTime();
@@ -68,7 +69,7 @@ export function rateLimiter(deps: AppDeps, limits: RateLimits, counter: RateCoun
     const over = async (key: string, limit: number) =>
       (await counter.hit(key, windowStart)) > limit;
 
-    const prefix = address && !inRanges(address, limits.allowlist) ? networkPrefix(address) : null;
+    const prefix = address && !allowlisted(address) ? networkPrefix(address) : null;
     let limited = prefix !== null && (await over(`n:${prefix}`, limits.networkPerMinute));
     if (!limited && token) {
       const result = await check();

@@ -2,6 +2,7 @@ import type { VoteInput } from '@parvis/contract/types';
 import { bearerOf, participantOfToken, verifyToken } from './auth.js';
 import type { AppDeps } from './context.js';
 import { answerHeaders, writeAllowed, type OriginPolicy } from './cors.js';
+import { pollViewJson } from './poll-view-json.js';
 import { problemBody, ProblemError } from './problem.js';
 import type { RateLimiter } from './rate-limit.js';
 import { castVote } from './routes/polls.js';
@@ -124,7 +125,7 @@ async function answer(
     return {
       status: 200,
       headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify(view),
+      body: pollViewJson(view),
     };
   } catch (error) {
     if (error instanceof ProblemError) {

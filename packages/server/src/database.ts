@@ -14,13 +14,23 @@ import { SqliteVoteWriter } from './sqlite-vote-writer.js';
  * that hold a lock for a moment.
  */
 export function openSqlite(file: string): Kysely<Database> {
+  return openSqliteConnection(file).db;
+}
+
+function openSqliteConnection(file: string): {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+} {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingPrepare(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingPrepare(sqlite) }),
+  });
+  return { db, sqlite };
 }
 
 /** Statements kept per SQL text: at most this many, then the cache starts over. */
@@ -51,12 +61,15 @@ function cachingPrepare(sqlite: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
+/** Batches sent to the SQLite writer thread before its first answer: a bound on its queue. */
+const writerBatchesInFlight = 64;
+
 /** A migrated SqlStore over a SQLite file; `onMigrated` hears the migrations applied. */
 export async function openSqliteStore(
   file: string,
   onMigrated?: (applied: string[]) => void,
 ): Promise<SqlStore> {
-  const db = openSqlite(file);
+  const { db, sqlite } = openSqliteConnection(file);
   try {
     const applied = await migrateToLatest(db);
     onMigrated?.(applied);
@@ -71,7 +84,27 @@ export async function openSqliteStore(
     await db.destroy();
     throw error;
   }
-  return new SqlStore(db, { voteWriter });
+  return new SqlStore(db, {
+    voteWriter,
+    // The writer thread queues batches and writes those that wait together (group commit):
+    // the next batch is sent without waiting for the last one's answer.
+    batchesInFlight: writerBatchesInFlight,
+    revokedNow: revokedReader(sqlite),
+  });
+}
+
+/**
+ * The revocation check every vote makes, read straight from the connection (a prepared
+ * statement, no Kysely promise chain). While Kysely holds a transaction on this connection its
+ * uncommitted rows would be visible here: then `null`, and the store reads through Kysely, which
+ * waits for that transaction to end. (docs/decisions/0012-vote-writer-thread-and-fast-path.md)
+ */
+function revokedReader(sqlite: BetterSqlite3.Database): (participantId: string) => boolean | null {
+  const statement = sqlite
+    .prepare('select 1 from revoked_participants where participant_id = ?')
+    .pluck();
+  return (participantId) =>
+    sqlite.inTransaction ? null : statement.get(participantId) !== undefined;
 }
 
 /** How SqlStore batches votes on PostgreSQL. */

@@ -88,7 +88,10 @@ export class SqlStore implements Store {
     this.maxBatchesInFlight = options.batchesInFlight ?? 1;
     this.pollCacheMs = options.pollCacheMs ?? defaultPollCacheMs;
     this.voteWriter = options.voteWriter ?? null;
+    this.revokedNow = options.revokedNow ?? null;
   }
+
+  private readonly revokedNow: ((participantId: string) => boolean | null) | null;
 
   private readonly voteWriter: VoteWriter | null;
 
@@ -404,6 +407,8 @@ export class SqlStore implements Store {
    * (Kysely would otherwise build and compile the query again each time).
    */
   async isRevoked(participantId: string): Promise<boolean> {
+    const now = this.revokedNow?.(participantId);
+    if (now !== undefined && now !== null) return now;
     this.revokedQuery ??= this.db
       .selectFrom('revoked_participants')
       .select('participant_id')
@@ -521,6 +526,11 @@ export interface SqlStoreOptions {
   batchesInFlight?: number;
   /** How long a poll definition is reused before it is read again (default 1000 ms; 0: never). */
   pollCacheMs?: number;
+  /**
+   * A synchronous revocation check on the same database (SQLite), or null when it cannot answer
+   * now (the store then reads through Kysely).
+   */
+  revokedNow?: (participantId: string) => boolean | null;
   /**
    * Writes the vote batches instead of this store's Kysely connection (SQLite: a writer thread,
    * so that commits and their fsyncs do not block the event loop). Closed with the store.

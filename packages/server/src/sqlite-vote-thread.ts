@@ -1,7 +1,7 @@
 // The SQLite vote writer's thread (see sqlite-vote-writer.ts): its own connection to the
 // database file, vote batches written with prepared statements, one transaction and one fsync
 // per batch. Synchronous, as better-sqlite3 is: that is why it runs off the event loop.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { NewVote, PollTallies, VoteRecord } from '@parvis/api';
 import {
@@ -14,15 +14,14 @@ import {
   writeOrder,
   type Recorded,
   type ErrorFields,
-  type VoteResult,
+  type Settled,
 } from './vote-batch.js';
+import { fromWireVotes, toWireResults, type WireResults, type WireVotes } from './vote-wire.js';
 
-/** A vote's result as it crosses threads: errors lose their class, keep message and code. */
-export type ThreadSettled = { ok: true; value: VoteResult } | { ok: false; error: ErrorFields };
-
-export type ThreadRequest = { id: number; votes: NewVote[] } | { id: number; close: true };
+/** Results cross threads in the compact form of vote-wire.ts: errors keep message and code. */
+export type ThreadRequest = { id: number; votes: WireVotes } | { id: number; close: true };
 export type ThreadReply =
-  | { id: number; settled: ThreadSettled[] }
+  | ({ id: number } & WireResults)
   | { id: number; error: ErrorFields }
   | { id: number; closed: true }
   | { ready: true };
@@ -46,14 +45,13 @@ type TallyRow = {
 };
 
 /** The batch writer over one connection: every statement prepared once. */
-export function batchWriter(sqlite: BetterSqlite3.Database): (votes: NewVote[]) => ThreadSettled[] {
+export function batchWriter(
+  sqlite: BetterSqlite3.Database,
+): (votes: NewVote[]) => { settled: Settled[]; tallies: Map<string, PollTallies> } {
   const run = (text: string) => sqlite.prepare(text);
   const begin = run('begin immediate');
   const commit = run('commit');
   const rollback = run('rollback');
-  const savepoint = run('savepoint vote');
-  const release = run('release vote');
-  const rollbackTo = run('rollback to vote');
   const insertVote = run(
     'insert into poll_votes (poll_id, participant_id, option_ids, other, voted_at) ' +
       'values (?, ?, ?, ?, ?) on conflict (poll_id, participant_id) do nothing',
@@ -134,23 +132,23 @@ export function batchWriter(sqlite: BetterSqlite3.Database): (votes: NewVote[]) 
   };
 
   return (votes) => {
-    const settled = new Array<ThreadSettled>(votes.length);
+    const settled = new Array<Settled>(votes.length);
     const counts = new BatchCounts();
     begin.run();
     try {
       for (const i of writeOrder(votes)) {
         const vote = votes[i]!;
-        // Each vote in its own savepoint (cheap in SQLite): a failing vote fails alone.
-        savepoint.run();
+        // A failing vote fails alone without a savepoint of its own: a vote writes with one
+        // statement at most (the insert, or the update of a vote that was there), and SQLite
+        // undoes a failed statement alone, the transaction going on. An error that ends the
+        // whole transaction (disk full, I/O) fails the batch.
         try {
           const recorded = recordOne(vote);
-          release.run();
           counts.add(vote.pollId, recorded.voters, recorded.counts);
           settled[i] = { ok: true, value: recorded.result };
         } catch (error) {
-          rollbackTo.run();
-          release.run();
-          settled[i] = { ok: false, error: errorFields(error) };
+          if (!sqlite.inTransaction) throw error;
+          settled[i] = { ok: false, error };
         }
       }
       for (const { pollId, voters, other, options } of counts.sorted()) {
@@ -160,15 +158,12 @@ export function batchWriter(sqlite: BetterSqlite3.Database): (votes: NewVote[]) 
       // Each vote is answered with the tallies its own transaction committed.
       const read = new Map<string, PollTallies>();
       for (const pollId of counts.polls.keys()) read.set(pollId, tallies(pollId));
-      for (const result of settled) {
-        if (result.ok) result.value.tallies = read.get(result.value.vote.pollId);
-      }
       commit.run();
+      return { settled, tallies: read };
     } catch (error) {
       if (sqlite.inTransaction) rollback.run();
       throw error;
     }
-    return settled;
   };
 }
 
@@ -176,20 +171,40 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === 'sqlite-vo
   const port = parentPort;
   const sqlite = openWriterConnection((workerData as { file: string }).file);
   const write = batchWriter(sqlite);
-  port.on('message', (request: ThreadRequest) => {
-    if ('close' in request) {
-      sqlite.close();
-      port.postMessage({ id: request.id, closed: true } satisfies ThreadReply);
-      port.close();
-      return;
-    }
-    let reply: ThreadReply;
+  const writeTogether = (requests: { id: number; votes: WireVotes }[]) => {
+    const batches = requests.map((request) => fromWireVotes(request.votes));
     try {
-      reply = { id: request.id, settled: write(request.votes) };
+      const { settled, tallies } = write(batches.flat());
+      let from = 0;
+      for (const [i, request] of requests.entries()) {
+        const to = from + batches[i]!.length;
+        port.postMessage({
+          id: request.id,
+          ...toWireResults(settled.slice(from, to), tallies),
+        } satisfies ThreadReply);
+        from = to;
+      }
     } catch (error) {
-      reply = { id: request.id, error: errorFields(error) };
+      for (const { id } of requests) port.postMessage({ id, error: errorFields(error) });
     }
-    port.postMessage(reply);
+  };
+  port.on('message', (first: ThreadRequest) => {
+    // The batches the main thread sent while the last transaction was being written are
+    // written together: one transaction, one fsync, and no wait for a round trip.
+    const requests = [first];
+    for (let last = first; !('close' in last);) {
+      const next = receiveMessageOnPort(port);
+      if (!next) break;
+      requests.push((last = next.message as ThreadRequest));
+    }
+    const close = requests.find((request) => 'close' in request);
+    const writes = requests.filter((request) => 'votes' in request);
+    if (writes.length > 0) writeTogether(writes);
+    if (close) {
+      sqlite.close();
+      port.postMessage({ id: close.id, closed: true } satisfies ThreadReply);
+      port.close();
+    }
   });
   port.postMessage({ ready: true } satisfies ThreadReply);
 }

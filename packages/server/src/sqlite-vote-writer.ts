@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { NewVote } from '@parvis/api';
-import type { ThreadReply, ThreadRequest, ThreadSettled } from './sqlite-vote-thread.js';
+import type { ThreadReply, ThreadRequest } from './sqlite-vote-thread.js';
 import { errorFields, fromErrorFields, type Settled, type VoteWriter } from './vote-batch.js';
+import { fromWireResults, toWireVotes } from './vote-wire.js';
 
 /**
  * Writes SQLite vote batches on a thread of their own, with its own connection to the database
@@ -58,10 +59,10 @@ export class SqliteVoteWriter implements VoteWriter {
   }
 
   async write(votes: NewVote[]): Promise<Settled[]> {
-    const reply = await this.send({ id: this.nextId++, votes });
+    const reply = await this.send({ id: this.nextId++, votes: toWireVotes(votes) });
     if ('error' in reply) throw fromErrorFields(reply.error);
-    if (!('settled' in reply)) throw new Error('the SQLite vote writer answered out of turn');
-    return reply.settled.map(fromThread);
+    if (!('results' in reply)) throw new Error('the SQLite vote writer answered out of turn');
+    return fromWireResults(votes, reply);
   }
 
   /** Waits for the batches already sent, then closes the thread's connection. */
@@ -80,8 +81,4 @@ export class SqliteVoteWriter implements VoteWriter {
       this.worker.postMessage(request);
     });
   }
-}
-
-function fromThread(result: ThreadSettled): Settled {
-  return result.ok ? result : { ok: false, error: fromErrorFields(result.error) };
 }

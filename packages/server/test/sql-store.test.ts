@@ -173,6 +173,23 @@ describe('SqlStore on SQLite', () => {
     assert.equal((await fixture.store.listOtherAnswers('parallel-many', 10)).length, 10);
   });
 
+  it('fails only the vote that fails in a batch (a poll that is not there)', async () => {
+    await fixture.store.insertPoll(poll('isolated'));
+    const settled = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        fixture.store.recordVote(vote(i === 11 ? 'no-such-poll' : 'isolated', `r${i}`, ['a'])),
+      ),
+    );
+    assert.deepEqual(
+      settled.flatMap((s, i) => (s.status === 'rejected' ? [i] : [])),
+      [11],
+    );
+    const tallies = await fixture.store.getTallies('isolated');
+    assert.deepEqual(tallies, { voters: 29, options: { a: 29 }, other: 0 });
+    assert.deepEqual(tallies, await countedFromRows(fixture.file, 'isolated'));
+    assert.equal(await fixture.store.getVote('no-such-poll', 'r11'), null);
+  });
+
   it('counts 100 parallel identical votes of one participant once', async () => {
     await fixture.store.insertPoll(poll('parallel-same'));
     const outcomes = await Promise.all(
