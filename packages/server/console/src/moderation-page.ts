@@ -180,7 +180,9 @@ export class ConsoleModeration extends LitElement {
 
   private move(step: number): void {
     if (!this.rows) return;
-    this.current = Math.min(Math.max(this.current + step, 0), this.rows.length - 1);
+    // From outside the list, the first j or k goes to the current item.
+    const inList = (this.shadowRoot?.activeElement as HTMLElement | null)?.tagName === 'ARTICLE';
+    if (inList) this.current = Math.min(Math.max(this.current + step, 0), this.rows.length - 1);
     void this.updateComplete.then(() => this.focusCurrent());
   }
 
