@@ -265,7 +265,9 @@ export class ConsoleModeration extends LitElement {
   }
 
   override render() {
-    return html`<p>${t('moderation.intro')}</p>
+    // .wrapper carries the widgets' tokens (focus ring, borders, colours).
+    return html`<div class="wrapper">
+      <p>${t('moderation.intro')}</p>
       <p role="status" class="status">${this.announcement}</p>
       ${this.renderShortcuts()}
       <label
@@ -281,7 +283,8 @@ export class ConsoleModeration extends LitElement {
         </select>
       </label>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.renderQueue()} ${this.renderLog()}`;
+      ${this.renderQueue()} ${this.renderLog()}
+    </div>`;
   }
 
   private renderShortcuts() {

@@ -142,7 +142,9 @@ export class ConsoleResults extends LitElement {
     if (this.error && !this.choices) return html`<p class="error" role="alert">${this.error}</p>`;
     if (!this.choices) return html`<p role="status">${t('loading')}</p>`;
     if (this.choices.length === 0) return html`<p>${t('results.none')}</p>`;
-    return html`<label
+    // .wrapper carries the widgets' tokens (focus ring, accent colour of the charts).
+    return html`<div class="wrapper">
+      <label
         >${t('results.choose')}
         <select @change=${(e: Event) => this.show((e.target as HTMLSelectElement).value)}>
           ${this.choices.map(
@@ -157,7 +159,8 @@ export class ConsoleResults extends LitElement {
         </select>
       </label>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.exported ? this.renderDataset(this.exported) : nothing}`;
+      ${this.exported ? this.renderDataset(this.exported) : nothing}
+    </div>`;
   }
 
   private renderDataset(dataset: ExportDataset) {
@@ -166,7 +169,7 @@ export class ConsoleResults extends LitElement {
     const days = this.participation?.days ?? [];
     const unit = t(`results.unit.${this.participation?.unit ?? 'votes'}`);
     return html`<h2>${title}</h2>
-      <p>${t('results.suppressed', { n: dataset.minCount })}</p>
+      ${dataset.minCount > 1 ? html`<p>${t('results.suppressed', { n: dataset.minCount })}</p>` : nothing}
       <div class="chart">
         <canvas class="results" role="img" aria-label=${t('results.chart')}></canvas>
       </div>
