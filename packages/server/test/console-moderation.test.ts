@@ -180,6 +180,47 @@ describe('moderation and results in the console, in Chromium', { timeout: 300_00
     await page.context().close();
   });
 
+  it('gives a moderator of another commune both pages in English, with nothing of Verte', async () => {
+    await ok(
+      await adminCall(server.url, 'POST', '/v1/admin/organisations', {
+        id: 'bellerive',
+        name: 'Bellerive',
+      }),
+    );
+    await ok(
+      await adminCall(server.url, 'POST', '/v1/admin/accounts', {
+        email: 'mod@bellerive.fr',
+        name: 'Sam',
+        role: 'moderator',
+        organisationIds: ['bellerive'],
+        password,
+      }),
+    );
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/`);
+    await page.getByLabel('Email').fill('mod@bellerive.fr');
+    await page.getByLabel('Password').fill(password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Organisations' }).count(), 0);
+    await page.getByRole('link', { name: 'Moderation' }).click();
+    await page.getByText('Nothing to moderate. Well done!').waitFor();
+    await page.getByText('Keyboard shortcuts').click();
+    await page.getByText('reject (opens the reason field)').waitFor();
+    await expectAccessible(page, 'empty queue, shortcuts open, English');
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page.getByText('No consultation yet.').waitFor();
+    await expectAccessible(page, 'no results, English');
+    // The server refuses Verte's results to Bellerive, whatever the page shows.
+    const refused = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/admin/polls/cycle-lanes/export.csv');
+      return res.status;
+    });
+    assert.equal(refused, 403);
+    await context.close();
+  });
+
   it('end to end: a poll embedded on another origin, a vote there, seen in the results and the CSV', async () => {
     // The commune publishes every count: a threshold of 1 suppresses nothing.
     await ok(
