@@ -14,13 +14,13 @@ export function drawBars(
   canvas: HTMLCanvasElement,
   bars: readonly ChartBar[],
   horizontal: boolean,
+  /** A resolved colour: Chart.js cannot read the tokens' light-dark(). */
+  accent: string,
 ): { destroy(): void } {
   Chart.register(BarController, BarElement, CategoryScale, LinearScale);
   const forced = matchMedia('(forced-colors: active)').matches;
   const style = getComputedStyle(canvas);
-  const color = forced
-    ? 'CanvasText'
-    : style.getPropertyValue('--_parvis-accent').trim() || '#1d4ed8';
+  const color = forced ? 'CanvasText' : accent;
   const text = forced ? 'CanvasText' : style.color;
   const chart = new Chart(canvas, {
     type: 'bar',

@@ -131,11 +131,17 @@ export class ConsoleResults extends LitElement {
     if (!dataset) return;
     const { drawBars } = await import('./results-chart.js');
     if (dataset !== this.exported) return;
+    // Links wear the accent colour, resolved to rgb() by the browser.
+    const link = this.renderRoot.querySelector('a');
+    const accent = link ? getComputedStyle(link).color : 'rgb(11, 87, 208)';
     const results = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.results');
-    if (results) this.charts.push(drawBars(results, resultBars(dataset), true));
+    if (results) this.charts.push(drawBars(results, resultBars(dataset), true, accent));
     const days = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.days');
-    const bars = (this.participation?.days ?? []).map((d) => ({ label: d.day, value: d.count }));
-    if (days) this.charts.push(drawBars(days, bars, false));
+    // Suppressed days ("< 5") are left out of the chart; the table shows them.
+    const bars = dataset.participation.flatMap((d) =>
+      typeof d.count === 'number' ? [{ label: d.day, value: d.count }] : [],
+    );
+    if (days) this.charts.push(drawBars(days, bars, false, accent));
   }
 
   override render() {
@@ -166,7 +172,8 @@ export class ConsoleResults extends LitElement {
   private renderDataset(dataset: ExportDataset) {
     const { kind, id, title } = dataset.consultation;
     const file = `/api${this.base(kind, id)}/export`;
-    const days = this.participation?.days ?? [];
+    // The figures as exported (small counts suppressed); the series only gives its unit.
+    const days = dataset.participation;
     const unit = t(`results.unit.${this.participation?.unit ?? 'votes'}`);
     return html`<h2>${title}</h2>
       ${dataset.minCount > 1 ? html`<p>${t('results.suppressed', { n: dataset.minCount })}</p>` : nothing}
