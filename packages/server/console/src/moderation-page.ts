@@ -400,18 +400,16 @@ export class ConsoleModeration extends LitElement {
   }
 
   private renderReject(row: Row) {
-    return html`<form @submit=${(e: SubmitEvent) => this.submitReject(e, row)}>
+    return html`<form
+      @submit=${(e: SubmitEvent) => this.submitReject(e, row)}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeReject()}
+    >
       <label
         >${t('moderation.reasonLabel')} <textarea name="reason" rows="2" maxlength="500"></textarea>
       </label>
       <div class="actions">
         <button type="submit">${t('moderation.rejectSubmit')}</button>
-        <button
-          type="button"
-          class="secondary"
-          @click=${() => this.closeReject()}
-          @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeReject()}
-        >
+        <button type="button" class="secondary" @click=${() => this.closeReject()}>
           ${t('moderation.cancel')}
         </button>
       </div>
