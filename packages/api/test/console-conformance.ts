@@ -141,6 +141,11 @@ export function describeConsoleConformance(
       assert.equal(first.json.items[0].consultation.title, `Le marché de ${a}`);
       assert.equal(first.json.items[0].title, `Idée 2 de ${a}`);
 
+      // The comments-only queue is scoped in the store too: its first page is not empty.
+      const comments = await admin.request('GET', '/v1/admin/moderation?limit=1', { session });
+      assert.equal(comments.json.items.length, 1);
+      assert.equal(comments.json.items[0].thread.id, `t-${a}`);
+
       const everything = await api.admin('GET', '/v1/admin/moderation-queue?limit=50');
       assert.ok(
         everything.json.items.some((i: { organisationId: string }) => i.organisationId === b),
