@@ -25,6 +25,7 @@ import { commentThreadRoutes } from './routes/comment-threads.js';
 import { ideaBoardRoutes } from './routes/idea-boards.js';
 import { adminPollRoutes } from './routes/admin-polls.js';
 import { adminBudgetRoutes } from './routes/admin-budgets.js';
+import { adminConsoleRoutes } from './routes/admin-console.js';
 import { budgetRoutes } from './routes/budgets.js';
 import { participantRoutes } from './routes/participants.js';
 import { pollRoutes } from './routes/polls.js';
@@ -204,6 +205,7 @@ export function createApi(options: AppOptions): { app: OpenAPIHono; voteFastPath
   ideaBoardRoutes(app, deps);
   budgetRoutes(app, deps);
   adminBudgetRoutes(app, deps);
+  adminConsoleRoutes(app, deps);
 
   app.notFound((c) => problemResponse(c, 404, 'not_found'));
   app.onError((error, c) => {

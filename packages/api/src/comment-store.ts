@@ -6,6 +6,12 @@ import type {
   Thread,
 } from '@parvis/contract/types';
 
+/** How many contributions one UTC day (`YYYY-MM-DD`) saw. */
+export interface DayCount {
+  day: string;
+  count: number;
+}
+
 /** A thread's settings as written by an administrator: a Thread without its counters. */
 export type ThreadSettings = Omit<Thread, 'counts'>;
 
@@ -157,12 +163,20 @@ export interface CommentStore {
   ): Promise<{ created: boolean; report: ReportRecord; openReports: number }>;
   /** Newest first. */
   listReports(commentId: string): Promise<ReportRecord[]>;
-  /** Queued comments (queuedAt set), newest first, keyset on (queuedAt, id). */
+  /**
+   * Queued comments (queuedAt set), newest first, keyset on (queuedAt, id); only those of threads
+   * of these organisations when `organisationIds` is given (the console's queue filters in the
+   * store, not page by page), only pending or only reported ones when `status` is given.
+   */
   listQueue(query: {
     threadId: string | null;
     after: CommentKey | null;
     limit: number;
+    organisationIds?: readonly string[] | null;
+    status?: 'pending' | 'reported' | null;
   }): Promise<CommentRecord[]>;
+  /** Comments posted per UTC day (official answers left out), oldest day first. */
+  participationByDay(threadId: string): Promise<DayCount[]>;
 
   /** For the right of access. */
   listCommentsOfParticipant(participantId: string): Promise<CommentRecord[]>;

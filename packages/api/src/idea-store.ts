@@ -1,4 +1,5 @@
 import type { Board, IdeaModerationStatus, IdeaSort, IdeaStatus } from '@parvis/contract/types';
+import type { DayCount } from './comment-store.js';
 
 /** A board's settings as written by an administrator: a Board without its counters. `phase` is
  * as set (the api derives the effective phase from `closesAt`). */
@@ -134,6 +135,17 @@ export interface IdeaStore {
   similarIdeas(boardId: string, stems: readonly string[], limit: number): Promise<IdeaRecord[]>;
   /** Pending ideas of a board, oldest first, keyset on (createdAt, id). */
   listPending(boardId: string, after: IdeaKey | null, limit: number): Promise<IdeaRecord[]>;
+  /**
+   * Pending ideas of the boards of these organisations (every board when null), newest first,
+   * keyset on (createdAt, id) descending: the console's queue across boards.
+   */
+  listPendingAcross(query: {
+    organisationIds: readonly string[] | null;
+    after: IdeaKey | null;
+    limit: number;
+  }): Promise<IdeaRecord[]>;
+  /** Ideas proposed per UTC day, oldest day first. */
+  participationByDay(boardId: string): Promise<DayCount[]>;
   /** Which of these ideas the participant supports. */
   supportedBy(participantId: string, ideaIds: readonly string[]): Promise<Set<string>>;
   /**

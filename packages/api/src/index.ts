@@ -34,6 +34,7 @@ export type {
   ReportRecord,
   LikeRecord,
   ThreadSettings,
+  DayCount,
 } from './comment-store.js';
 export { sameVote } from './rules/votes.js';
 export { MemoryIdeaStore } from './memory-idea-store.js';

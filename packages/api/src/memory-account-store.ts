@@ -13,6 +13,7 @@ export class MemoryAccountStore implements AccountStore {
         id: 'default',
         name: 'Default organisation',
         allowedOrigins: [],
+        exportMinCount: 5,
         createdAt: new Date(0).toISOString(),
       },
     ],

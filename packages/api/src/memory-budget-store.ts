@@ -1,3 +1,5 @@
+import type { DayCount } from './comment-store.js';
+import { countByDay } from './memory-comment-store.js';
 import type { Budget } from '@parvis/contract/types';
 import { anonymousId, isAnonymous } from './anonymous.js';
 import type {
@@ -29,6 +31,12 @@ export class MemoryBudgetStore implements BudgetStore {
   /** budget id → participant id → submission */
   private readonly submissions = new Map<string, Map<string, StoredSubmission>>();
   private readonly aggregates = new Map<string, Aggregates>();
+
+  async participationByDay(budgetId: string): Promise<DayCount[]> {
+    return countByDay(
+      [...(this.submissions.get(budgetId)?.values() ?? [])].map((s) => s.submittedAt),
+    );
+  }
 
   async getBudget(budgetId: string): Promise<Budget | null> {
     return structuredClone(this.budgets.get(budgetId) ?? null);

@@ -5,6 +5,7 @@ import type {
   CommentListQuery,
   CommentRecord,
   CommentStore,
+  DayCount,
   LikeRecord,
   NewComment,
   ReportRecord,
@@ -181,21 +182,30 @@ export class MemoryCommentStore implements CommentStore {
       .map(clone);
   }
 
-  async listQueue(query: {
-    threadId: string | null;
-    after: CommentKey | null;
-    limit: number;
-  }): Promise<CommentRecord[]> {
+  async listQueue(query: Parameters<CommentStore['listQueue']>[0]): Promise<CommentRecord[]> {
+    const organisations = query.organisationIds ? new Set(query.organisationIds) : null;
     return [...this.comments.values()]
       .filter(
         (c) =>
           c.queuedAt !== null &&
           (query.threadId === null || c.threadId === query.threadId) &&
+          (!organisations ||
+            organisations.has(this.threads.get(c.threadId)?.organisationId ?? '')) &&
+          (query.status !== 'pending' || c.status === 'pending') &&
+          (query.status !== 'reported' || c.openReports > 0) &&
           (!query.after || compareKey({ key: c.queuedAt, id: c.id }, query.after) < 0),
       )
       .sort((a, b) => compareKey({ key: b.queuedAt!, id: b.id }, { key: a.queuedAt!, id: a.id }))
       .slice(0, query.limit)
       .map((c) => this.record(c));
+  }
+
+  async participationByDay(threadId: string): Promise<DayCount[]> {
+    return countByDay(
+      [...this.comments.values()]
+        .filter((c) => c.threadId === threadId && !c.official)
+        .map((c) => c.createdAt),
+    );
   }
 
   async listCommentsOfParticipant(participantId: string): Promise<CommentRecord[]> {
@@ -382,4 +392,11 @@ function randomKey(): string {
 
 function clone<T>(value: T): T {
   return value === null ? value : structuredClone(value);
+}
+
+/** Timestamps counted per UTC day, oldest day first (the memory stores' GROUP BY). */
+export function countByDay(timestamps: readonly string[]): DayCount[] {
+  const counts = new Map<string, number>();
+  for (const at of timestamps) counts.set(at.slice(0, 10), (counts.get(at.slice(0, 10)) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, count]) => ({ day, count }));
 }

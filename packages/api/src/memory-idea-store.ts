@@ -1,5 +1,6 @@
 import type { Board, IdeaModerationStatus } from '@parvis/contract/types';
-import type { CommentStore } from './comment-store.js';
+import type { CommentStore, DayCount } from './comment-store.js';
+import { countByDay } from './memory-comment-store.js';
 import type {
   BoardSettings,
   IdeaChange,
@@ -164,6 +165,29 @@ export class MemoryIdeaStore implements IdeaStore {
       .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
       .slice(0, limit);
     return this.withCounts(rows);
+  }
+
+  async listPendingAcross(query: Parameters<IdeaStore['listPendingAcross']>[0]) {
+    const organisations = query.organisationIds ? new Set(query.organisationIds) : null;
+    const after = query.after;
+    const rows = [...this.ideas.values()]
+      .filter(
+        (i) =>
+          i.moderationStatus === 'pending' &&
+          (!organisations || organisations.has(this.boards.get(i.boardId)?.organisationId ?? '')) &&
+          (after === null ||
+            compare(i.createdAt, after.key as string) < 0 ||
+            (i.createdAt === after.key && compare(i.id, after.id) < 0)),
+      )
+      .sort((a, b) => compare(b.createdAt, a.createdAt) || compare(b.id, a.id))
+      .slice(0, query.limit);
+    return this.withCounts(rows);
+  }
+
+  async participationByDay(boardId: string): Promise<DayCount[]> {
+    return countByDay(
+      [...this.ideas.values()].filter((i) => i.boardId === boardId).map((i) => i.createdAt),
+    );
   }
 
   async supportedBy(participantId: string, ideaIds: readonly string[]): Promise<Set<string>> {

@@ -1,3 +1,5 @@
+import type { DayCount } from './comment-store.js';
+import { countByDay } from './memory-comment-store.js';
 import type { OtherAnswer, Poll } from '@parvis/contract/types';
 import type {
   IdempotencyClaim,
@@ -75,6 +77,12 @@ export class MemoryStore implements Store {
 
   async getVote(pollId: string, participantId: string): Promise<VoteRecord | null> {
     return clone(this.votes.get(voteKey(pollId, participantId)) ?? null);
+  }
+
+  async participationByDay(pollId: string): Promise<DayCount[]> {
+    return countByDay(
+      [...this.votes.values()].filter((v) => v.pollId === pollId).map((v) => v.votedAt),
+    );
   }
 
   async getTallies(pollId: string): Promise<PollTallies> {

@@ -460,6 +460,7 @@ export function describeAccountConformance(
           '/v1/admin/threads',
           '/v1/admin/boards',
           '/v1/admin/moderation',
+          '/v1/admin/moderation-queue',
         ]) {
           const all = await api.admin('GET', path);
           assert.ok(

@@ -3,6 +3,7 @@ import { describeCommentConformance } from './comment-conformance.js';
 import { describeBudgetConformance } from './budget-conformance.js';
 import { describeIdeaConformance } from './idea-conformance.js';
 import { describeAccountConformance } from './account-conformance.js';
+import { describeConsoleConformance } from './console-conformance.js';
 import { describeConformance, describeParticipantConformance } from './conformance.js';
 
 describeConformance('MemoryStore', async () => ({
@@ -26,6 +27,10 @@ describeBudgetConformance('MemoryStore', async () => ({
   cleanup: async () => {},
 }));
 describeAccountConformance('MemoryStore', async () => ({
+  store: new MemoryStore(),
+  cleanup: async () => {},
+}));
+describeConsoleConformance('MemoryStore', async () => ({
   store: new MemoryStore(),
   cleanup: async () => {},
 }));

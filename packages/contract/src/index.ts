@@ -7,5 +7,6 @@ export * from './schemas/ideas.js';
 export * from './schemas/budgets.js';
 export * from './budget-math.js';
 export * from './schemas/accounts.js';
+export * from './schemas/console.js';
 export * as routes from './routes/index.js';
 export { buildOpenApiDocument } from './openapi.js';

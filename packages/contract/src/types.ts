@@ -201,3 +201,17 @@ export type OrganisationInput = z.input<typeof OrganisationInputSchema>;
 export type OrganisationPatch = z.infer<typeof OrganisationPatchSchema>;
 export type Session = z.infer<typeof SessionSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+import type {
+  CrossQueue as CrossQueueSchema,
+  ExportDataset as ExportDatasetSchema,
+  ParticipationSeries as ParticipationSeriesSchema,
+  QueueItem as QueueItemSchema,
+  QueueStatus as QueueStatusSchema,
+} from './schemas/console.js';
+
+export type CrossQueue = z.infer<typeof CrossQueueSchema>;
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+export type QueueStatus = z.infer<typeof QueueStatusSchema>;
+export type ParticipationSeries = z.infer<typeof ParticipationSeriesSchema>;
+export type ExportDataset = z.infer<typeof ExportDatasetSchema>;

@@ -35,6 +35,7 @@ export interface OrganisationsTable {
   created_at: string;
   /** JSON array of origins; '[]' by default. */
   allowed_origins: Generated<string>;
+  export_min_count: Generated<number>;
 }
 
 export interface PollsTable {

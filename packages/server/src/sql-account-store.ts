@@ -65,6 +65,7 @@ export class SqlAccountStore implements AccountStore {
         id: organisation.id,
         name: organisation.name,
         allowed_origins: JSON.stringify(organisation.allowedOrigins),
+        export_min_count: organisation.exportMinCount,
         created_at: organisation.createdAt,
       })
       .onConflict((oc) => oc.column('id').doNothing())
@@ -78,6 +79,7 @@ export class SqlAccountStore implements AccountStore {
       .set({
         name: organisation.name,
         allowed_origins: JSON.stringify(organisation.allowedOrigins),
+        export_min_count: organisation.exportMinCount,
       })
       .where('id', '=', organisation.id)
       .execute();
@@ -241,6 +243,7 @@ function toOrganisation(row: Selectable<Database['organisations']>): Organisatio
     id: row.id,
     name: row.name,
     allowedOrigins: strings(row.allowed_origins),
+    exportMinCount: Number(row.export_min_count),
     createdAt: row.created_at,
   };
 }

@@ -7,8 +7,8 @@ import {
   type Transaction,
 } from 'kysely';
 import type {
+  DayCount,
   CommentChange,
-  CommentKey,
   CommentListQuery,
   CommentRecord,
   CommentStore,
@@ -20,6 +20,7 @@ import type {
 import { anonymousId, counterDelta, isAnonymous } from '@parvis/api';
 import type { CommentStatus, ReportReason, Stance, Thread } from '@parvis/contract/types';
 import type { CommentsTable, Database } from './schema.js';
+import { countByDay } from './sql-participation.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -414,13 +415,21 @@ export class SqlCommentStore implements CommentStore {
     return rows.map(toReport);
   }
 
-  async listQueue(query: {
-    threadId: string | null;
-    after: CommentKey | null;
-    limit: number;
-  }): Promise<CommentRecord[]> {
+  async listQueue(query: Parameters<CommentStore['listQueue']>[0]): Promise<CommentRecord[]> {
     let select = selectComments(this.db).where('comments.queued_at', 'is not', null);
     if (query.threadId !== null) select = select.where('comments.thread_id', '=', query.threadId);
+    if (query.status === 'pending') select = select.where('comments.status', '=', 'pending');
+    if (query.status === 'reported') select = select.where('comments.open_reports', '>', 0);
+    const organisations = query.organisationIds;
+    if (organisations) {
+      if (organisations.length === 0) return [];
+      select = select.where('comments.thread_id', 'in', (eb) =>
+        eb
+          .selectFrom('comment_threads')
+          .select('comment_threads.id')
+          .where('comment_threads.organisation_id', 'in', [...organisations]),
+      );
+    }
     if (query.after) {
       const after = query.after;
       select = select.where((eb) =>
@@ -437,6 +446,10 @@ export class SqlCommentStore implements CommentStore {
       .limit(Math.max(1, Math.floor(query.limit)))
       .execute();
     return rows.map(toComment);
+  }
+
+  async participationByDay(threadId: string): Promise<DayCount[]> {
+    return countByDay(this.db, 'comments', 'created_at', 'thread_id', threadId, true);
   }
 
   async listCommentsOfParticipant(participantId: string): Promise<CommentRecord[]> {

@@ -6,6 +6,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type {
+  DayCount,
   BoardSettings,
   IdeaChange,
   IdeaKey,
@@ -27,6 +28,7 @@ import type {
   Participation,
 } from '@parvis/contract/types';
 import type { Database, IdeaBoardsTable, IdeasTable } from './schema.js';
+import { countByDay } from './sql-participation.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -356,6 +358,41 @@ export class SqlIdeaStore implements IdeaStore {
       .limit(limit)
       .execute();
     return rows.map(toIdea);
+  }
+
+  async listPendingAcross(
+    query: Parameters<IdeaStore['listPendingAcross']>[0],
+  ): Promise<IdeaRecord[]> {
+    const { organisationIds, after } = query;
+    if (organisationIds && organisationIds.length === 0) return [];
+    let select = selectIdeas(this.db).where('ideas.moderation_status', '=', 'pending');
+    if (organisationIds) {
+      select = select.where('ideas.board_id', 'in', (eb) =>
+        eb
+          .selectFrom('idea_boards')
+          .select('idea_boards.id')
+          .where('idea_boards.organisation_id', 'in', [...organisationIds]),
+      );
+    }
+    if (after) {
+      select = select.where((eb) =>
+        eb(
+          eb.refTuple('ideas.created_at', 'ideas.id'),
+          '<',
+          eb.tuple(after.key as never, after.id as never),
+        ),
+      );
+    }
+    const rows = await select
+      .orderBy('ideas.created_at', 'desc')
+      .orderBy('ideas.id', 'desc')
+      .limit(query.limit)
+      .execute();
+    return rows.map(toIdea);
+  }
+
+  async participationByDay(boardId: string): Promise<DayCount[]> {
+    return countByDay(this.db, 'ideas', 'created_at', 'board_id', boardId);
   }
 
   async supportedBy(participantId: string, ideaIds: readonly string[]): Promise<Set<string>> {

@@ -7,6 +7,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type {
+  DayCount,
   IdempotencyClaim,
   IdempotencyRecord,
   NewVote,
@@ -21,6 +22,7 @@ import { accountStoreOf } from './sql-account-store.js';
 import { commentStoreOf } from './sql-comment-store.js';
 import { ideaStoreOf } from './sql-idea-store.js';
 import { budgetStoreOf } from './sql-budget-store.js';
+import { countByDay } from './sql-participation.js';
 import {
   BatchCounts,
   countsOf,
@@ -306,6 +308,10 @@ export class SqlStore implements Store {
   async getVote(pollId: string, participantId: string): Promise<VoteRecord | null> {
     const row = await selectVote(this.db, pollId, participantId);
     return row ? toVote(row) : null;
+  }
+
+  async participationByDay(pollId: string): Promise<DayCount[]> {
+    return countByDay(this.db, 'poll_votes', 'voted_at', 'poll_id', pollId);
   }
 
   async getTallies(pollId: string): Promise<PollTallies> {

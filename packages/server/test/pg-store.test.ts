@@ -7,6 +7,7 @@ import { describeCommentConformance } from '../../api/test/comment-conformance.j
 import { describeBudgetConformance } from '../../api/test/budget-conformance.js';
 import { describeIdeaConformance } from '../../api/test/idea-conformance.js';
 import { describeAccountConformance } from '../../api/test/account-conformance.js';
+import { describeConsoleConformance } from '../../api/test/console-conformance.js';
 import { describeConformance } from '../../api/test/conformance.js';
 import {
   openMigratedPostgres,
@@ -43,6 +44,17 @@ describeBudgetConformance('SqlStore on PostgreSQL', async () => {
   };
 });
 describeIdeaConformance('SqlStore on PostgreSQL', async () => {
+  const database = await createTestDatabase();
+  const store = await openPostgresStore(database.url);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+});
+describeConsoleConformance('SqlStore on PostgreSQL', async () => {
   const database = await createTestDatabase();
   const store = await openPostgresStore(database.url);
   return {

@@ -8,6 +8,7 @@ import { describeCommentConformance } from '../../api/test/comment-conformance.j
 import { describeBudgetConformance } from '../../api/test/budget-conformance.js';
 import { describeIdeaConformance } from '../../api/test/idea-conformance.js';
 import { describeAccountConformance } from '../../api/test/account-conformance.js';
+import { describeConsoleConformance } from '../../api/test/console-conformance.js';
 import { describeConformance, describeParticipantConformance } from '../../api/test/conformance.js';
 import { openSqlite, openSqliteStore } from '../src/database.js';
 import { migrateToLatest } from '../src/migrations/index.js';
@@ -35,6 +36,7 @@ describeCommentConformance('SqlStore (SQLite)', tempStore);
 describeIdeaConformance('SqlStore (SQLite)', tempStore);
 describeBudgetConformance('SqlStore (SQLite)', tempStore);
 describeAccountConformance('SqlStore (SQLite)', tempStore);
+describeConsoleConformance('SqlStore (SQLite)', tempStore);
 
 /** The tallies recomputed from the vote rows, to compare with the counters. */
 async function countedFromRows(file: string, pollId: string) {

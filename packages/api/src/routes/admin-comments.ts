@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { commentLimits, routes, ThreadInput } from '@parvis/contract';
 import type { ModerationItem, Thread } from '@parvis/contract/types';
 import type { CommentChange, CommentKey, ThreadSettings } from '../comment-store.js';
+import { principalOf, scopeOf } from '../accounts/admin-access.js';
 import type { AppDeps } from '../context.js';
 import { ProblemError } from '../problem.js';
 import { decodeCursor, encodeCursor, toComment } from '../rules/comments.js';
@@ -77,7 +78,9 @@ export function adminCommentRoutes(app: OpenAPIHono, deps: AppDeps): void {
       if (!after) throw new ProblemError(400, 'cursor_invalid');
     }
     const limit = query.limit ?? commentLimits.pageSize;
-    const rows = await comments.listQueue({ threadId, after, limit: limit + 1 });
+    // Scoped in the store: a filter applied to the page afterwards would leave it short.
+    const organisationIds = scopeOf(principalOf(c));
+    const rows = await comments.listQueue({ threadId, after, limit: limit + 1, organisationIds });
     const page = rows.slice(0, limit);
     const threads = new Map<string, Thread | null>();
     const now = deps.now();

@@ -10,3 +10,4 @@ export * from './admin-ideas.js';
 export * from './budgets.js';
 export * from './admin-budgets.js';
 export * from './admin-accounts.js';
+export * from './admin-console.js';

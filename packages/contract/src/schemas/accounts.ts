@@ -82,6 +82,10 @@ export const Organisation = z
       description:
         "Sites whose pages may send answers to this organisation's consultations (a consultation's own list replaces it).",
     }),
+    exportMinCount: z.number().int().min(1).max(100).openapi({
+      description:
+        'Counts below it read "< n" in exports of results (small-count suppression); 5 by default.',
+    }),
     createdAt: DateTime,
   })
   .openapi('Organisation', { description: 'A member commune, or the whole intercommunality.' });
@@ -91,6 +95,7 @@ export const OrganisationInput = z
     id: Slug,
     name: z.string().trim().min(1).max(100),
     allowedOrigins: z.array(Origin).max(50).default([]),
+    exportMinCount: z.number().int().min(1).max(100).default(5),
   })
   .openapi('OrganisationInput');
 
@@ -98,6 +103,7 @@ export const OrganisationPatch = z
   .strictObject({
     name: z.string().trim().min(1).max(100),
     allowedOrigins: z.array(Origin).max(50),
+    exportMinCount: z.number().int().min(1).max(100),
   })
   .partial()
   .openapi('OrganisationPatch');

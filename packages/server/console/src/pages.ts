@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Role } from '@parvis/contract/types';
 import type { MessageKey } from './i18n.js';
+import { moderationResultsPages } from './moderation-results-pages.js';
 
 /**
  * The console's pages, in menu order. A later page (a consultation form, embed codes, the
@@ -35,6 +36,7 @@ export const pages: readonly ConsolePage[] = [
     roles: ['administrator'],
     render: () => html`<parvis-console-accounts></parvis-console-accounts>`,
   },
+  ...moderationResultsPages,
 ];
 
 /** The page of a location hash (`#/accounts`), or the first page the role may see. */

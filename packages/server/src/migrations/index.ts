@@ -7,6 +7,7 @@ import { rateLimitCounters } from './0005-rate-limit-counters.js';
 import { comments } from './0006-comments.js';
 import { ideas } from './0007-ideas.js';
 import { budgets } from './0008-budgets.js';
+import { exportThreshold } from './0010-export-threshold.js';
 import { accounts } from './0009-accounts.js';
 
 /** Every migration, in order. Names sort: never rename or reorder one that shipped. */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0008-budgets': budgets,
   // 0008 is the budgets' (another branch); accounts depend on no consultation table.
   '0009-accounts': accounts,
+  '0010-export-threshold': exportThreshold,
 };
 
 const provider: MigrationProvider = {
