@@ -2,6 +2,8 @@
 // so it keeps a small dictionary of its own rather than the widgets' @lit/localize catalogue
 // (docs/decisions/0011-console-app.md).
 
+import { formsEn, formsFr } from './forms-i18n.js';
+
 export type Locale = 'fr' | 'en';
 
 const en = {
@@ -95,6 +97,7 @@ const en = {
   'problem.organisation_exists': 'An organisation with this identifier exists already.',
   'problem.organisation_not_found': 'Choose an existing organisation.',
   'problem.validation_failed': 'Some fields are not valid: {detail}',
+  ...formsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -193,6 +196,7 @@ const fr: Record<MessageKey, string> = {
   'problem.organisation_exists': 'Une organisation existe déjà avec cet identifiant.',
   'problem.organisation_not_found': 'Choisissez une organisation existante.',
   'problem.validation_failed': 'Certains champs ne sont pas valides : {detail}',
+  ...formsFr,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };
