@@ -369,6 +369,7 @@ export abstract class ConsultationForm extends LitElement implements ListHost {
 
   override render() {
     if (!this.loaded) return html`<p role="status">${t('loading')}</p>`;
+    if (!('id' in this.draft)) return html`<p class="error" role="alert">${this.general}</p>`;
     const kind = kinds[this.kind];
     const title = this.consultationId
       ? t('form.editTitle', {

@@ -138,7 +138,8 @@ export class ConsoleEmbedCodes extends LitElement {
     if (!this.loaded) return html`<p role="status">${t('loading')}</p>`;
     const { consultation } = this.loaded;
     const base = location.origin;
-    const theme = { ...emptyTheme, lang: locale() };
+    // French is the snippets' default: only English is written in the addresses.
+    const theme = { ...emptyTheme, lang: locale() === 'en' ? ('en' as const) : null };
     return html`<h2>${t('embed.for', { title: consultation.title })}</h2>
       <p><a href="#/edit/${kind}/${encodeURIComponent(id)}">${t('embed.back')}</a></p>
       ${this.snippet('inline', t('embed.inline'), t('embed.inlineHint'), inlineSnippet(base, consultation, theme))}
