@@ -95,7 +95,9 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
   }
 
   async function shoot(page: Page, name: string): Promise<void> {
-    if (screenshots) await page.screenshot({ path: join(screenshots, `${name}.png`) });
+    if (!screenshots) return;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(screenshots, `${name}.png`) });
   }
 
   /** Tabs to the control and types into it, as a person with a keyboard would. */
@@ -193,7 +195,11 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     await expectAccessible(page, 'budget with server errors');
     await shoot(page, 'budget-errors');
     // The summary's link takes the keyboard to the field.
-    await summary.getByRole('link', { name: 'Le maximum est inférieur au minimum.' }).click();
+    await summary
+      .getByRole('link', {
+        name: 'Maximum de la ligne 1 : Le maximum est inférieur au minimum.',
+      })
+      .click();
     assert.equal((await focused(page))?.name, 'lines.0.max');
     // A typed amount that is not one: refused before sending, next to its field.
     await line('max').fill('12,345');
@@ -246,7 +252,6 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     await typeInto(page, 'projects.1.cost', '3000');
     await page.locator('parvis-budget').getByText('Un jardin partagé').first().waitFor();
     await expectAccessible(page, 'select budget form');
-    await shoot(page, 'budget-select-form');
     await press(page, (el) => el.tag === 'button' && el.text === 'Créer');
     await page.getByRole('status').filter({ hasText: 'Créée.' }).waitFor();
     const view = await read<{

@@ -201,7 +201,14 @@ export abstract class ConsultationForm extends LitElement implements ListHost {
   }
 
   private showErrors(items: SummaryItem[], general: string): void {
-    this.summary = items;
+    // In the summary, each problem names its field, as its label says.
+    this.summary = items.map((item) => {
+      const label = this.renderRoot.querySelector<HTMLElement>(`label[for="${fieldId(item.path)}"]`)
+        ?.dataset.label;
+      return label
+        ? { ...item, message: t('form.problemOf', { label, message: item.message }) }
+        : item;
+    });
     this.errors = new Map(items.map((item) => [item.path, item.message]));
     this.general = general;
     this.message = '';

@@ -105,7 +105,7 @@ export function textField(
         @input=${onInput}
       />`;
   return html`<div class="field">
-    <label for=${id}
+    <label for=${id} data-label=${label}
       >${label}${options.required ? html` <span class="required">${t('form.required')}</span>` : nothing}</label
     >
     ${control} ${notes(path, form, options.hint)}
@@ -123,7 +123,7 @@ export function selectField(
   const value = String(getPath(form.draft, path) ?? '');
   const locked = form.lockReason(path) !== null;
   return html`<div class="field">
-    <label for=${id}>${label}</label>
+    <label for=${id} data-label=${label}>${label}</label>
     <select
       id=${id}
       name=${path}
@@ -156,7 +156,7 @@ export function checkboxField(
       aria-describedby=${ifDefined(describedBy(path, form, Boolean(hint), locked))}
       @change=${(e: Event) => form.changed(path, (e.target as HTMLInputElement).checked)}
     />
-    <label for=${id}>${label}</label>
+    <label for=${id} data-label=${label}>${label}</label>
     ${notes(path, form, hint)}
   </div>`;
 }

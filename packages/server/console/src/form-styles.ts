@@ -16,6 +16,18 @@ export const formStyles = css`
   form {
     max-width: none;
   }
+  .form-column {
+    min-width: 0;
+  }
+  .field input:not([type='checkbox']),
+  .field select,
+  .field textarea {
+    width: 100%;
+    box-sizing: border-box;
+  }
+  fieldset.list > button {
+    justify-self: start;
+  }
   .field {
     display: grid;
     gap: 0.25rem;
@@ -49,6 +61,7 @@ export const formStyles = css`
     display: grid;
     gap: 0.75rem;
     margin: 0;
+    min-inline-size: 0;
   }
   legend {
     font-weight: 700;
@@ -58,7 +71,7 @@ export const formStyles = css`
     background: #fff;
   }
   .summary {
-    border: 3px solid var(--_parvis-error);
+    border: 3px solid var(--_parvis-error, #b3261e);
     border-radius: var(--_parvis-radius);
     padding: 0.5rem 1rem;
     background: #fff;
