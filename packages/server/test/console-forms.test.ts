@@ -70,9 +70,10 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
   async function open(
     hash: string,
     email = adminEmail,
+    locale = 'fr-FR',
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext({
-      locale: 'fr-FR',
+      locale,
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
@@ -86,9 +87,9 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
       if (!r.url().startsWith(`${origin}/`) && !r.url().startsWith('data:')) problems.push(r.url());
     });
     await page.goto(`${server.url}/admin/`);
-    await page.getByLabel(/e-mail/i).fill(email);
-    await page.getByLabel(/mot de passe/i).fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByLabel(/e-mail|email/i).fill(email);
+    await page.getByLabel(/mot de passe|password/i).fill(password);
+    await page.getByRole('button', { name: /Se connecter|Sign in/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
     await page.evaluate((h) => (location.hash = h), hash);
     return { context, page, problems };
@@ -415,6 +416,10 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
   });
 
   it('gives the embed codes with copy buttons, and the sites they need', async () => {
+    const sites = await adminCall(server.url, 'PATCH', '/v1/admin/organisations/default', {
+      allowedOrigins: ['https://www.ville-verte.fr'],
+    });
+    assert.equal(sites.status, 200, await sites.text());
     const { context, page, problems } = await open('#/edit/poll/velo-ecole');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const codes = page
@@ -450,8 +455,11 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     );
     assert.equal(await inline.getAttribute('readonly'), '');
     await page
-      .getByText('Cette consultation utilise la liste de son organisation (default).')
+      .getByText('Cette consultation utilise la liste de son organisation (default).', {
+        exact: false,
+      })
       .waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'https://www.ville-verte.fr' }).waitFor();
     await expectAccessible(page, 'embed codes');
     await press(page, button('Copier'));
     await page.getByRole('status').filter({ hasText: 'Copié.' }).waitFor();
@@ -480,6 +488,42 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     assert.equal(await page.getByRole('link', { name: 'Codes d’intégration' }).count(), 0);
     assert.equal(await page.locator('parvis-console-poll-form').count(), 0);
     await expectAccessible(page, 'moderator');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('works in English for an editor, embed codes included', async () => {
+    const res = await adminCall(server.url, 'POST', '/v1/admin/accounts', {
+      email: 'edition@ville-verte.fr',
+      name: 'Léa Édite',
+      role: 'editor',
+      organisationIds: ['default'],
+      password,
+    });
+    assert.equal(res.status, 201, await res.text());
+    const { context, page, problems } = await open(
+      '#/edit/budget/new',
+      'edition@ville-verte.fr',
+      'en-GB',
+    );
+    await page.getByRole('heading', { name: 'New Budget' }).waitFor();
+    await page.getByLabel('Kind of budget').waitFor();
+    await expectAccessible(page, 'budget form in English');
+    await page.evaluate(() => (location.hash = '#/embed/poll/velo-ecole'));
+    await page
+      .getByRole('heading', { name: 'Codes for “Quel trajet pour la piste cyclable de l’école ?”' })
+      .waitFor();
+    await page
+      .getByText('An administrator changes the organisation’s list.', { exact: false })
+      .waitFor();
+    const inline = await page
+      .getByRole('textbox', { name: 'The script and the element (recommended)' })
+      .inputValue();
+    assert.match(
+      inline,
+      /<a href="[^"]+\/embed\/poll\/velo-ecole\?lang=en">Take part in the consultation<\/a>/,
+    );
+    await expectAccessible(page, 'embed codes in English');
     assert.deepEqual(problems, []);
     await context.close();
   });

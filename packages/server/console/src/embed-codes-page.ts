@@ -171,26 +171,26 @@ export class ConsoleEmbedCodes extends LitElement {
   private renderOrigins() {
     const { kind, consultation, organisationOrigins, organisationId } = this.loaded!;
     const own = consultation.allowedOrigins;
-    const list = own ?? organisationOrigins;
+    const list = own ?? organisationOrigins ?? [];
+    const sentence = own
+      ? t('embed.originsOwn')
+      : list.length > 0
+        ? `${t('embed.originsOrganisation', { organisation: organisationId })} ${t('embed.originsAsk')}`
+        : t('embed.originsServer');
     return html`<section aria-labelledby="origins-title">
       <h3 id="origins-title">${t('embed.origins')}</h3>
-      <p>
-        ${t(own ? 'embed.originsOwn' : 'embed.originsOrganisation', { organisation: organisationId })}
-      </p>
+      <p>${sentence}</p>
       ${
-        list && list.length > 0
+        list.length > 0
           ? html`<ul>
               ${list.map((o) => html`<li>${o}</li>`)}
             </ul>`
-          : html`<p>
-              ${t(organisationOrigins === null && !own ? 'embed.originsAsk' : 'embed.originsServer')}
-            </p>`
+          : nothing
       }
-      <p class="actions">
+      <p>
         <a href="#/edit/${kind}/${encodeURIComponent(consultation.id)}"
           >${t('embed.editOrigins')}</a
         >
-        ${own === null && organisationOrigins !== null ? html`<a href="#/organisations">${t('embed.editOrganisation')}</a>` : nothing}
       </p>
     </section>`;
   }

@@ -25,6 +25,10 @@ export const formStyles = css`
     width: 100%;
     box-sizing: border-box;
   }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
   fieldset.list > button {
     justify-self: start;
   }

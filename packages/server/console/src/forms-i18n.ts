@@ -217,9 +217,8 @@ export const formsEn = {
     'This consultation uses the list of its organisation ({organisation}).',
   'embed.originsServer':
     'No list: the server’s list applies. Ask your IT team, or give the consultation its own list.',
-  'embed.originsAsk': 'An administrator can show and change the organisation’s list.',
+  'embed.originsAsk': 'An administrator changes the organisation’s list.',
   'embed.editOrigins': 'Change the sites of this consultation',
-  'embed.editOrganisation': 'Change the sites of the organisation',
 } as const;
 
 export const formsFr: Record<keyof typeof formsEn, string> = {
@@ -443,7 +442,6 @@ export const formsFr: Record<keyof typeof formsEn, string> = {
     'Cette consultation utilise la liste de son organisation ({organisation}).',
   'embed.originsServer':
     'Aucune liste : celle du serveur s’applique. Demandez à votre équipe informatique, ou donnez à la consultation sa propre liste.',
-  'embed.originsAsk': 'Un·e administrateur·rice peut voir et modifier la liste de l’organisation.',
+  'embed.originsAsk': 'Un·e administrateur·rice modifie la liste de l’organisation.',
   'embed.editOrigins': 'Modifier les sites de cette consultation',
-  'embed.editOrganisation': 'Modifier les sites de l’organisation',
 };
