@@ -95,6 +95,17 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     return { context, page, problems };
   }
 
+  async function createAccount(email: string, name: string, role: string): Promise<void> {
+    const res = await adminCall(server.url, 'POST', '/v1/admin/accounts', {
+      email,
+      name,
+      role,
+      organisationIds: ['default'],
+      password,
+    });
+    assert.equal(res.status, 201, await res.text());
+  }
+
   async function shoot(page: Page, name: string): Promise<void> {
     if (!screenshots) return;
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -471,14 +482,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
   });
 
   it('hides the forms from a moderator', async () => {
-    const res = await adminCall(server.url, 'POST', '/v1/admin/accounts', {
-      email: 'moderation@ville-verte.fr',
-      name: 'Sam Modère',
-      role: 'moderator',
-      organisationIds: ['default'],
-      password,
-    });
-    assert.equal(res.status, 201, await res.text());
+    await createAccount('moderation@ville-verte.fr', 'Sam Modère', 'moderator');
     const { context, page, problems } = await open(
       '#/edit/poll/velo-ecole',
       'moderation@ville-verte.fr',
@@ -493,14 +497,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
   });
 
   it('works in English for an editor, embed codes included', async () => {
-    const res = await adminCall(server.url, 'POST', '/v1/admin/accounts', {
-      email: 'edition@ville-verte.fr',
-      name: 'Léa Édite',
-      role: 'editor',
-      organisationIds: ['default'],
-      password,
-    });
-    assert.equal(res.status, 201, await res.text());
+    await createAccount('edition@ville-verte.fr', 'Léa Édite', 'editor');
     const { context, page, problems } = await open(
       '#/edit/budget/new',
       'edition@ville-verte.fr',
