@@ -141,6 +141,8 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     await expectAccessible(page, 'editor home');
     await press(page, link('Nouveau : Sondage'));
     await page.getByRole('heading', { name: 'Nouveau : Sondage' }).waitFor();
+    await page.getByText('L’aperçu apparaît une fois les champs obligatoires remplis.').waitFor();
+    await expectAccessible(page, 'new poll, empty');
     await typeInto(page, 'id', 'velo-ecole');
     await typeInto(page, 'question', 'Quel trajet pour la piste cyclable de l’école ?');
     await typeInto(page, 'options.0.label', 'Par la rue des Tilleuls');

@@ -240,11 +240,13 @@ export class ConsoleBudgetForm extends ConsultationForm {
 
   protected override draftChanged(): void {
     const { body, errors } = this.toBody(structuredClone(this.draft));
-    if (errors.length === 0) budgetPreview(body);
+    if (errors.length > 0 || !body.title) return;
+    budgetPreview(body);
+    this.previewReady = true;
   }
 
   protected override renderPreview(): TemplateResult {
-    return renderPreview('budget');
+    return renderPreview('budget', this.previewReady);
   }
 
   private locked(): boolean {

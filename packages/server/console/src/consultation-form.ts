@@ -46,6 +46,7 @@ export abstract class ConsultationForm extends LitElement implements ListHost {
     participation: { state: true },
     organisations: { state: true },
     loaded: { state: true },
+    previewReady: { state: true },
   };
 
   abstract readonly kind: KindKey;
@@ -62,6 +63,8 @@ export abstract class ConsultationForm extends LitElement implements ListHost {
   declare participation: number;
   declare organisations: { id: string; name: string }[];
   declare loaded: boolean;
+  /** A complete definition was shown in the preview at least once. */
+  declare previewReady: boolean;
   private focusTarget: string | null = null;
 
   constructor() {
@@ -76,6 +79,7 @@ export abstract class ConsultationForm extends LitElement implements ListHost {
     this.participation = 0;
     this.organisations = [];
     this.loaded = false;
+    this.previewReady = false;
   }
 
   /** A new consultation's starting definition. */

@@ -197,6 +197,7 @@ export const formsEn = {
   'preview.title': 'Preview',
   'preview.hint':
     'What participants will see, with the changes not saved yet. Answers given here are not recorded.',
+  'preview.waiting': 'The preview appears once the required fields are filled in.',
   'embed.title': 'Embed codes',
   'embed.choose': 'Choose a consultation to get its codes.',
   'embed.for': 'Codes for “{title}”',
@@ -421,6 +422,7 @@ export const formsFr: Record<keyof typeof formsEn, string> = {
   'preview.title': 'Aperçu',
   'preview.hint':
     'Ce que verront les habitant·es, avec les modifications pas encore enregistrées. Les réponses données ici ne sont pas enregistrées.',
+  'preview.waiting': 'L’aperçu apparaît une fois les champs obligatoires remplis.',
   'embed.title': 'Codes d’intégration',
   'embed.choose': 'Choisissez une consultation pour obtenir ses codes.',
   'embed.for': 'Codes pour « {title} »',

@@ -98,11 +98,14 @@ export class ConsolePollForm extends ConsultationForm {
 
   protected override draftChanged(): void {
     const { body, errors } = this.toBody(structuredClone(this.draft));
-    if (errors.length === 0) pollPreview(body);
+    const options = body.options as { label: string }[];
+    if (errors.length > 0 || !body.question || !options.some((o) => o.label)) return;
+    pollPreview(body);
+    this.previewReady = true;
   }
 
   protected override renderPreview(): TemplateResult {
-    return renderPreview('poll');
+    return renderPreview('poll', this.previewReady);
   }
 
   protected renderFields(): TemplateResult {

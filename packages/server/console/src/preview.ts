@@ -83,8 +83,14 @@ export function budgetPreview(body: Draft): void {
 }
 
 /** The preview column: what the citizens will see, announced as a preview. */
-export function renderPreview(kind: 'poll' | 'budget'): TemplateResult {
+export function renderPreview(kind: 'poll' | 'budget', ready: boolean): TemplateResult {
   void load();
+  if (!ready) {
+    return html`<section class="preview" aria-labelledby="preview-title">
+      <h2 id="preview-title">${t('preview.title')}</h2>
+      <p class="hint">${t('preview.waiting')}</p>
+    </section>`;
+  }
   return html`<section class="preview" aria-labelledby="preview-title">
     <h2 id="preview-title">${t('preview.title')}</h2>
     <p class="hint">${t('preview.hint')}</p>
