@@ -7,6 +7,8 @@ export class ConsoleProblem extends Error {
     readonly code: ProblemCode | 'network',
     readonly detail: string,
     readonly retryAfter: number | null = null,
+    /** For validation_failed and the budget rules: the fields concerned (`options.1.label`). */
+    readonly errors: readonly { path: string; message: string }[] = [],
   ) {
     super(`${status} ${code}`);
   }
@@ -43,7 +45,8 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   }
   if (response.status === 204) return undefined as T;
   const json = (await response.json().catch(() => null)) as
-    (T & { code?: ProblemCode; detail?: string }) | null;
+    | (T & { code?: ProblemCode; detail?: string; errors?: { path: string; message: string }[] })
+    | null;
   if (!response.ok) {
     const code = json?.code ?? 'internal_error';
     if (response.status === 401 && path !== '/v1/admin/session') onSignedOut();
@@ -53,6 +56,7 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
       code,
       json?.detail ?? '',
       Number.isFinite(retry) && retry > 0 ? retry : null,
+      Array.isArray(json?.errors) ? json.errors : [],
     );
   }
   return json as T;

@@ -3,6 +3,7 @@
 // (docs/decisions/0011-console-app.md).
 
 import { moderationResultsEn, moderationResultsFr } from './moderation-results-i18n.js';
+import { formsEn, formsFr } from './forms-i18n.js';
 
 export type Locale = 'fr' | 'en';
 
@@ -98,6 +99,7 @@ const en = {
   'problem.organisation_not_found': 'Choose an existing organisation.',
   'problem.validation_failed': 'Some fields are not valid: {detail}',
   ...moderationResultsEn,
+  ...formsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -197,6 +199,7 @@ const fr: Record<MessageKey, string> = {
   'problem.organisation_not_found': 'Choisissez une organisation existante.',
   'problem.validation_failed': 'Certains champs ne sont pas valides : {detail}',
   ...moderationResultsFr,
+  ...formsFr,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };

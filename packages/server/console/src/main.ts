@@ -1,6 +1,7 @@
 import { ConsoleAccounts } from './accounts-page.js';
 import { ParvisConsole } from './console-app.js';
 import { ConsoleDashboard } from './dashboard-page.js';
+import './forms-elements.js';
 import { ConsoleOrganisations } from './organisations-page.js';
 import { ConsoleSignIn } from './sign-in-page.js';
 

@@ -37,6 +37,18 @@ export const pages: readonly ConsolePage[] = [
     render: () => html`<parvis-console-accounts></parvis-console-accounts>`,
   },
   ...moderationResultsPages,
+  {
+    path: 'edit',
+    title: 'editor.title',
+    roles: ['administrator', 'editor'],
+    render: () => html`<parvis-console-editor></parvis-console-editor>`,
+  },
+  {
+    path: 'embed',
+    title: 'embed.title',
+    roles: ['administrator', 'editor'],
+    render: () => html`<parvis-console-embed></parvis-console-embed>`,
+  },
 ];
 
 /** The page of a location hash (`#/accounts`), or the first page the role may see. */

@@ -3,7 +3,13 @@
 // assets/embed-builder.js only adds the copy buttons.
 import { widgetKinds } from '@parvis/contract/client';
 import { kindLabel, type Consultation } from './consultations.js';
-import { escapeHtml, iframeSnippet, inlineSnippet, oembedUrl } from './snippets.js';
+import {
+  escapeHtml,
+  iframeSnippet,
+  iframeWithHelper,
+  inlineSnippet,
+  oembedUrl,
+} from './snippets.js';
 import { parseTheme, type EmbedTheme } from './theme.js';
 
 export interface BuilderRequest {
@@ -75,7 +81,7 @@ export function builderPage({
           'iframe',
           'L’iframe (quand votre CMS retire les scripts)',
           'Ajoutez le script parvis-embed.js sur la page pour que l’iframe prenne la hauteur du contenu.',
-          `${iframeSnippet(base, consultation, theme, { height })}\n<script src="${escapeHtml(base)}/parvis-embed.js" defer></script>`,
+          iframeWithHelper(base, consultation, theme, { height }),
         )}
         ${output(
           'oembed',

@@ -50,6 +50,16 @@ export function iframeSnippet(
   );
 }
 
+/** The iframe and the helper script that gives it the height of its content. */
+export function iframeWithHelper(
+  base: string,
+  consultation: Consultation,
+  theme: EmbedTheme,
+  options: FrameOptions = {},
+): string {
+  return `${iframeSnippet(base, consultation, theme, options)}\n<script src="${escapeHtml(base)}/parvis-embed.js" defer></script>`;
+}
+
 /** The script, the element with its no-JavaScript link, and the theme as CSS properties. */
 export function inlineSnippet(base: string, consultation: Consultation, theme: EmbedTheme): string {
   const { kind, id } = consultation;
