@@ -135,13 +135,15 @@ describe('the console in Chromium', { timeout: 240_000 }, () => {
       'comment threads listed',
     );
     assert.ok((await table.locator('tr[data-kind="board"]').count()) > 0, 'idea boards listed');
+    assert.ok((await table.locator('tr[data-kind="budget"]').count()) > 0, 'budgets listed');
     await expectAccessible(page, 'dashboard');
 
     await page.getByRole('link', { name: 'Organisations' }).click();
     await page.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
-    await page.getByLabel('Nom').fill('Commune de Bellerive');
-    await page.getByLabel(/^Identifiant/).fill('bellerive');
-    await page.getByLabel(/Sites autorisés/).fill('https://www.bellerive.fr');
+    const addForm = page.locator('parvis-console-organisations form').last();
+    await addForm.getByLabel('Nom').fill('Commune de Bellerive');
+    await addForm.getByLabel(/^Identifiant/).fill('bellerive');
+    await addForm.getByLabel(/Sites autorisés/).fill('https://www.bellerive.fr');
     await page.getByRole('button', { name: 'Ajouter l’organisation' }).click();
     await page
       .getByRole('status')
@@ -149,6 +151,26 @@ describe('the console in Chromium', { timeout: 240_000 }, () => {
       .waitFor();
     await page.getByRole('cell', { name: 'https://www.bellerive.fr' }).waitFor();
     await expectAccessible(page, 'organisations');
+
+    // Its sites and its export threshold change later, from the same page.
+    await page.getByText('Modifier Commune de Bellerive').click();
+    const editForm = page.locator('details', { hasText: 'Modifier Commune de Bellerive' });
+    await editForm
+      .getByLabel(/Sites autorisés/)
+      .fill('https://www.bellerive.fr\nhttps://mairie.bellerive.fr');
+    await editForm.getByLabel(/secret statistique/).fill('10');
+    await editForm.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Organisation Commune de Bellerive enregistrée.' })
+      .waitFor();
+    await page
+      .getByRole('cell', { name: 'https://www.bellerive.fr, https://mairie.bellerive.fr' })
+      .waitFor();
+    await page.reload();
+    await page.getByText('Modifier Commune de Bellerive').click();
+    assert.equal(await editForm.getByLabel(/secret statistique/).inputValue(), '10');
+    await expectAccessible(page, 'organisation changed');
 
     await page.getByRole('link', { name: 'Comptes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Comptes' }).waitFor();

@@ -1,5 +1,5 @@
 import { html, LitElement } from 'lit';
-import type { Board, Poll, PollView, Thread } from '@parvis/contract/types';
+import type { Board, Budget, BudgetView, Poll, PollView, Thread } from '@parvis/contract/types';
 import { call, ConsoleProblem } from './api.js';
 import { t, type MessageKey } from './i18n.js';
 import { consoleStyles } from './styles.js';
@@ -8,7 +8,7 @@ type Status = 'open' | 'closed' | 'upcoming';
 
 /** One row of the dashboard, whatever the kind of consultation. */
 export interface ConsultationRow {
-  kind: 'poll' | 'thread' | 'board';
+  kind: 'poll' | 'thread' | 'board' | 'budget';
   id: string;
   title: string;
   organisationId: string;
@@ -28,14 +28,22 @@ function statusOf(opensAt: string | null, closesAt: string | null, closed: boole
 
 /** Every consultation the signed-in account may see, of every kind, newest first. */
 export async function loadConsultations(): Promise<ConsultationRow[]> {
-  const [polls, threads, boards] = await Promise.all([
+  const [polls, threads, boards, budgets] = await Promise.all([
     call<{ items: Poll[] }>('GET', '/v1/admin/polls'),
     call<{ items: Thread[] }>('GET', '/v1/admin/threads'),
     call<{ items: Board[] }>('GET', '/v1/admin/boards'),
+    call<{ items: Budget[] }>('GET', '/v1/admin/budgets'),
   ]);
-  const views = await Promise.all(
-    polls.items.map((p) => call<PollView>('GET', `/v1/admin/polls/${encodeURIComponent(p.id)}`)),
-  );
+  const [views, budgetViews] = await Promise.all([
+    Promise.all(
+      polls.items.map((p) => call<PollView>('GET', `/v1/admin/polls/${encodeURIComponent(p.id)}`)),
+    ),
+    Promise.all(
+      budgets.items.map((b) =>
+        call<BudgetView>('GET', `/v1/admin/budgets/${encodeURIComponent(b.id)}`),
+      ),
+    ),
+  ]);
   const rows: ConsultationRow[] = [
     ...views.map((view) => ({
       kind: 'poll' as const,
@@ -73,6 +81,16 @@ export async function loadConsultations(): Promise<ConsultationRow[]> {
       }),
       createdAt: board.createdAt,
       dataUrl: `/api/v1/boards/${encodeURIComponent(board.id)}`,
+    })),
+    ...budgetViews.map((view) => ({
+      kind: 'budget' as const,
+      id: view.budget.id,
+      title: view.budget.title,
+      organisationId: view.budget.organisationId,
+      status: view.status,
+      participation: t('participation.budget', { n: view.results?.submissions ?? 0 }),
+      createdAt: view.budget.createdAt,
+      dataUrl: `/api/v1/budgets/${encodeURIComponent(view.budget.id)}`,
     })),
   ];
   return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt));

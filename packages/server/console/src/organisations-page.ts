@@ -5,7 +5,8 @@ import { t } from './i18n.js';
 import { problemMessage } from './problems.js';
 import { consoleStyles } from './styles.js';
 
-/** The organisations (member communes) of the server, and a form to add one. Administrators. */
+/** The organisations (member communes) of the server, a form to change each, and one to add one.
+ * Administrators. */
 export class ConsoleOrganisations extends LitElement {
   static override styles = consoleStyles;
   static override properties = {
@@ -72,6 +73,7 @@ export class ConsoleOrganisations extends LitElement {
             </table>`
           : html`<p role="status">${t('loading')}</p>`
       }
+      ${this.items?.map((o) => this.editForm(o))}
       <h2>${t('organisations.create')}</h2>
       <form @submit=${this.create}>
         <label
@@ -95,13 +97,61 @@ export class ConsoleOrganisations extends LitElement {
     </div>`;
   }
 
+  private editForm(o: Organisation) {
+    return html`<details>
+      <summary>${t('organisations.edit', { name: o.name })}</summary>
+      <form @submit=${(event: SubmitEvent) => this.save(event, o.id)}>
+        <label
+          >${t('organisations.name')} <input name="name" required maxlength="100" .value=${o.name}
+        /></label>
+        <label
+          >${t('organisations.origins')}
+          <textarea name="origins" rows="3" .value=${o.allowedOrigins.join('\n')}></textarea>
+        </label>
+        <label
+          >${t('organisations.threshold')}
+          <input
+            name="exportMinCount"
+            type="number"
+            min="1"
+            max="100"
+            required
+            .value=${String(o.exportMinCount)}
+        /></label>
+        <div class="actions">
+          <button type="submit">${t('organisations.save')}</button>
+        </div>
+      </form>
+    </details>`;
+  }
+
+  private async save(event: SubmitEvent, id: string): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    this.error = '';
+    this.message = '';
+    try {
+      const saved = await call<Organisation>(
+        'PATCH',
+        `/v1/admin/organisations/${encodeURIComponent(id)}`,
+        {
+          name: String(data.get('name') ?? '').trim(),
+          allowedOrigins: originsOf(data),
+          exportMinCount: Number(data.get('exportMinCount')),
+        },
+      );
+      this.message = t('organisations.saved', { name: saved.name });
+      await this.load();
+    } catch (error) {
+      this.error = problemMessage(error);
+    }
+  }
+
   private async create(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const origins = String(data.get('origins') ?? '')
-      .split(/\s+/)
-      .filter((o) => o !== '');
+    const origins = originsOf(data);
     this.error = '';
     this.message = '';
     try {
@@ -117,4 +167,11 @@ export class ConsoleOrganisations extends LitElement {
       this.error = problemMessage(error);
     }
   }
+}
+
+/** The textarea's sites, one per line (any white space separates them). */
+function originsOf(data: FormData): string[] {
+  return String(data.get('origins') ?? '')
+    .split(/\s+/)
+    .filter((o) => o !== '');
 }
