@@ -9,6 +9,7 @@ import { toCsv } from '../exports/csv.js';
 import { datasetOf, participationOf } from '../exports/datasets.js';
 import type { IdeaRecord } from '../idea-store.js';
 import { ProblemError } from '../problem.js';
+import { base64urlToText, textToBase64url } from '../rules/comments.js';
 
 /** Where a page of the cross-consultation queue starts: after (queuedAt, id), newest first. */
 interface QueueKey {
@@ -17,12 +18,12 @@ interface QueueKey {
 }
 
 function encodeQueueCursor(key: QueueKey): string {
-  return Buffer.from(JSON.stringify([key.key, key.id])).toString('base64url');
+  return textToBase64url(JSON.stringify([key.key, key.id]));
 }
 
 function decodeQueueCursor(cursor: string): QueueKey {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const value = JSON.parse(base64urlToText(cursor)) as unknown;
     if (
       Array.isArray(value) &&
       value.length === 2 &&

@@ -273,7 +273,7 @@ interface CursorPayload {
 
 export function encodeCursor(scope: string, parent: string | null, key: CommentKey): string {
   const payload: CursorPayload = { s: scope, p: parent ?? '', k: key.key, i: key.id };
-  return base64url(JSON.stringify(payload));
+  return textToBase64url(JSON.stringify(payload));
 }
 
 /** The key a cursor names, or null when it is forged or belongs to another list. */
@@ -283,7 +283,7 @@ export function decodeCursor(
   parent: string | null,
 ): CommentKey | null {
   try {
-    const value: unknown = JSON.parse(fromBase64url(cursor));
+    const value: unknown = JSON.parse(base64urlToText(cursor));
     if (!value || typeof value !== 'object') return null;
     const { s, p, k, i } = value as Partial<CursorPayload>;
     if (s !== scope || p !== (parent ?? '') || typeof i !== 'string') return null;
@@ -297,14 +297,15 @@ export function decodeCursor(
   }
 }
 
-function base64url(text: string): string {
+/** Text as base64url (cursors): works in browsers, workers and Node alike. */
+export function textToBase64url(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64url(text: string): string {
+export function base64urlToText(text: string): string {
   if (!/^[A-Za-z0-9_-]{1,500}$/.test(text)) throw new Error('not base64url');
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return new TextDecoder('utf-8', { fatal: true }).decode(
