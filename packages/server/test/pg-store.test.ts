@@ -21,7 +21,8 @@ import { SqlStore } from '../src/sql-store.js';
 import { createTestDatabase, type TestDatabase } from './pg-helpers.js';
 import { poll, vote } from './fixtures.js';
 
-describeCommentConformance('SqlStore on PostgreSQL', async () => {
+/** A migrated store on a fresh database of the test cluster, dropped after its suite. */
+async function freshPostgresStore() {
   const database = await createTestDatabase();
   const store = await openPostgresStore(database.url);
   return {
@@ -31,62 +32,14 @@ describeCommentConformance('SqlStore on PostgreSQL', async () => {
       await database.drop();
     },
   };
-});
-describeBudgetConformance('SqlStore on PostgreSQL', async () => {
-  const database = await createTestDatabase();
-  const store = await openPostgresStore(database.url);
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      await database.drop();
-    },
-  };
-});
-describeIdeaConformance('SqlStore on PostgreSQL', async () => {
-  const database = await createTestDatabase();
-  const store = await openPostgresStore(database.url);
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      await database.drop();
-    },
-  };
-});
-describeConsoleConformance('SqlStore on PostgreSQL', async () => {
-  const database = await createTestDatabase();
-  const store = await openPostgresStore(database.url);
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      await database.drop();
-    },
-  };
-});
-describeAccountConformance('SqlStore on PostgreSQL', async () => {
-  const database = await createTestDatabase();
-  const store = await openPostgresStore(database.url);
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      await database.drop();
-    },
-  };
-});
-describeConformance('SqlStore on PostgreSQL', async () => {
-  const database = await createTestDatabase();
-  const store = await openPostgresStore(database.url);
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      await database.drop();
-    },
-  };
-});
+}
+
+describeCommentConformance('SqlStore on PostgreSQL', freshPostgresStore);
+describeBudgetConformance('SqlStore on PostgreSQL', freshPostgresStore);
+describeIdeaConformance('SqlStore on PostgreSQL', freshPostgresStore);
+describeConsoleConformance('SqlStore on PostgreSQL', freshPostgresStore);
+describeAccountConformance('SqlStore on PostgreSQL', freshPostgresStore);
+describeConformance('SqlStore on PostgreSQL', freshPostgresStore);
 
 /** The counters as stored, and the same numbers recomputed from the vote rows, in SQL. */
 async function countersAndRows(database: TestDatabase, pollId: string) {
