@@ -575,6 +575,32 @@ export class ParvisComments extends LitElement {
     return this._invalid?.field === field ? `${hint} ${field}-error` : hint;
   }
 
+  /** A comment text box with its label, format hint, error and `aria-*` wiring. */
+  #renderTextField(
+    data: ThreadData,
+    id: string,
+    hint: string,
+    rows: number,
+    label: string,
+    value: string,
+    onInput: (event: Event) => void,
+  ): TemplateResult {
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <p class="hint" id=${hint}>${this.#formatHint(data)}</p>
+      <textarea
+        id=${id}
+        part="textarea"
+        rows=${rows}
+        aria-describedby=${this.#describedBy(id, hint)}
+        aria-invalid=${this._invalid?.field === id ? 'true' : 'false'}
+        .value=${value}
+        @input=${onInput}
+      ></textarea>
+      ${this.#fieldError(id)}
+    </div>`;
+  }
+
   #renderNameField(data: ThreadData, id: string): TemplateResult {
     const required = data.thread.authorNameRequired;
     return html`<div class="field">
@@ -660,20 +686,15 @@ export class ParvisComments extends LitElement {
             </fieldset>`
           : nothing
       }
-      <div class="field">
-        <label for="body">${msg('Your comment', { id: 'comments.body' })}</label>
-        <p class="hint" id="body-hint">${this.#formatHint(data)}</p>
-        <textarea
-          id="body"
-          part="textarea"
-          rows="4"
-          aria-describedby=${this.#describedBy('body', 'body-hint')}
-          aria-invalid=${this._invalid?.field === 'body' ? 'true' : 'false'}
-          .value=${this._body}
-          @input=${this.#onBody}
-        ></textarea>
-        ${this.#fieldError('body')}
-      </div>
+      ${this.#renderTextField(
+        data,
+        'body',
+        'body-hint',
+        4,
+        msg('Your comment', { id: 'comments.body' }),
+        this._body,
+        this.#onBody,
+      )}
       ${this.#renderNameField(data, 'name')} ${this.#renderPrivacy(data)}
       <div class="actions">
         <button
@@ -1018,22 +1039,15 @@ export class ParvisComments extends LitElement {
             </p>`
           : nothing
       }
-      <div class="field">
-        <label for="reply-body"
-          >${msg(str`Your reply to ${this.#authorName(c)}`, { id: 'comments.reply-body' })}</label
-        >
-        <p class="hint" id="reply-hint">${this.#formatHint(data)}</p>
-        <textarea
-          id="reply-body"
-          part="textarea"
-          rows="3"
-          aria-describedby=${this.#describedBy('reply-body', 'reply-hint')}
-          aria-invalid=${this._invalid?.field === 'reply-body' ? 'true' : 'false'}
-          .value=${this._replyBody}
-          @input=${this.#onReplyBody}
-        ></textarea>
-        ${this.#fieldError('reply-body')}
-      </div>
+      ${this.#renderTextField(
+        data,
+        'reply-body',
+        'reply-hint',
+        3,
+        msg(str`Your reply to ${this.#authorName(c)}`, { id: 'comments.reply-body' }),
+        this._replyBody,
+        this.#onReplyBody,
+      )}
       ${this.#renderNameField(data, 'reply-name')} ${this.#renderPrivacy(data)}
       <div class="actions">
         <button
@@ -1063,20 +1077,15 @@ export class ParvisComments extends LitElement {
       novalidate
       @submit=${(e: Event) => this.#onSubmitEdit(e, c)}
     >
-      <div class="field">
-        <label for="edit-body">${msg('Edit your comment', { id: 'comments.edit-body' })}</label>
-        <p class="hint" id="edit-hint">${this.#formatHint(data)}</p>
-        <textarea
-          id="edit-body"
-          part="textarea"
-          rows="4"
-          aria-describedby=${this.#describedBy('edit-body', 'edit-hint')}
-          aria-invalid=${this._invalid?.field === 'edit-body' ? 'true' : 'false'}
-          .value=${this._editBody}
-          @input=${this.#onEditBody}
-        ></textarea>
-        ${this.#fieldError('edit-body')}
-      </div>
+      ${this.#renderTextField(
+        data,
+        'edit-body',
+        'edit-hint',
+        4,
+        msg('Edit your comment', { id: 'comments.edit-body' }),
+        this._editBody,
+        this.#onEditBody,
+      )}
       <div class="actions">
         <button type="submit" class="primary" aria-disabled=${saving ? 'true' : 'false'}>
           ${
