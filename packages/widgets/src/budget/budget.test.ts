@@ -11,6 +11,7 @@ import './define.js';
 import type { ParvisBudget } from './budget.js';
 import type { ParvisBudgetSubmitEvent } from './events.js';
 import { budgetDraftKey } from './drafts.js';
+import { parts } from './parts.js';
 import { spread } from './spread.js';
 import { parseTyped } from './amounts.js';
 import { configure, resetConfig } from '../shared/configure.js';
@@ -249,7 +250,19 @@ beforeEach(async () => {
   await createBudget(select);
 });
 
-afterEach(() => fixtureCleanup());
+const loadReviewAndResults = parts.reviewAndResults;
+
+afterEach(() => {
+  fixtureCleanup();
+  parts.reviewAndResults = loadReviewAndResults;
+});
+
+/** The review and results chunk as a browser sees it when the server or the network is down. */
+function breakReviewAndResults(): void {
+  const missing = new URL('./no-such-chunk.js', import.meta.url).href;
+  parts.reviewAndResults = () =>
+    import(/* @vite-ignore */ missing) as ReturnType<typeof loadReviewAndResults>;
+}
 
 describe('budget arithmetic', () => {
   it('spreads an amount exactly over lines in whole steps, within their bounds', () => {
@@ -967,5 +980,86 @@ describe('<parvis-budget> failures and drafts', () => {
     const broken = await renderBudget();
     expect(text(broken)).to.contain('the server sent incomplete data');
     await aTimeout(0);
+  });
+});
+
+describe('<parvis-budget> lazy parts', () => {
+  it('fetches the review step in idle time after its first render, before any click', async () => {
+    let loads = 0;
+    parts.reviewAndResults = () => {
+      loads++;
+      return loadReviewAndResults();
+    };
+    const el = await renderBudget();
+    expect(root(el).querySelector('.review')).to.equal(null);
+    await waitUntil(() => loads === 1, 'the review step was not prefetched', { timeout: 5000 });
+    button(el, 'Adjust the unlocked lines').click();
+    await el.updateComplete;
+    await review(el);
+    expect(loads).to.equal(1);
+    expect(getComputedStyle($(el, '.table-scroll')).overflowX).to.equal('auto');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when the review step cannot be loaded, keeps the choices, and tries again', async () => {
+    breakReviewAndResults();
+    const el = await renderBudget();
+    await slide(el, 'parks', 50_000_000);
+    await type(el, 'cycle', '1');
+    expect(remaining(el)).to.equal('Left to allocate: €0');
+    // The failed prefetch says nothing: the citizen has not asked for anything yet.
+    await aTimeout(300);
+    expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+    const reviewButton = button(el, 'Review my choices');
+    reviewButton.focus();
+    reviewButton.click();
+    await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert');
+    expect(text($(el, '[role="alert"]'))).to.equal(
+      'This part of the budget could not be loaded. Check your connection and try again. Your choices are kept, also if you reload the page.',
+    );
+    expect(root(el).querySelector('.review')).to.equal(null);
+    expect(range(el, 'parks').value).to.equal('50000000');
+    expect(typed(el, 'cycle').value).to.equal('1');
+    expect(active(el)).to.equal(reviewButton);
+    await expect(el).to.be.accessible();
+    // Back online: the same button opens the review with the same choices.
+    parts.reviewAndResults = loadReviewAndResults;
+    await review(el);
+    expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+    expect($$(el, '.review tbody tr').map((r) => text(r))[1]).to.equal('Parks 500 k€ 300 k€');
+    // Nothing was lost on the way: the draft has the choices too.
+    fixtureCleanup();
+    const draft = JSON.parse(
+      localStorage.getItem(budgetDraftKey(API, 'city-2027')) ?? '{}',
+    ) as Json;
+    expect(draft.allocations).to.deep.include({ parks: 50_000_000, cycle: 100 });
+  });
+
+  it('shows the status at once and the results once loaded; says so when they cannot be', async () => {
+    await createBudget({ ...select, id: 'open-ballot', resultsVisibility: 'always' });
+    await someoneSubmits('open-ballot', { projectIds: ['benches', 'trees'] });
+    await call(
+      'PATCH',
+      '/v1/admin/budgets/open-ballot',
+      { closesAt: '2020-01-01T00:00:00Z' },
+      ADMIN,
+    );
+    breakReviewAndResults();
+    const el = await fixture<ParvisBudget>(
+      html`<parvis-budget api=${API} budget="open-ballot"></parvis-budget>`,
+    );
+    await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert');
+    expect(text($(el, '.status'))).to.contain('This budget closed on');
+    expect(text($(el, '[role="alert"]'))).to.equal(
+      'This part of the budget could not be loaded. Check your connection and try again. Try again',
+    );
+    expect(root(el).querySelector('.ranking')).to.equal(null);
+    await expect(el).to.be.accessible();
+    parts.reviewAndResults = loadReviewAndResults;
+    button(el, 'Try again').click();
+    await waitUntil(() => root(el).querySelector('.ranking'), 'no results after trying again');
+    expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+    expect(text($(el, '.ranking li'))).to.equal('Trees: 1 vote, €300,000 — funded');
+    await expect(el).to.be.accessible();
   });
 });

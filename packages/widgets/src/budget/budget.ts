@@ -5,7 +5,6 @@ import { lineContribution, meetsBalance, remainingAmount } from '@parvis/contrac
 import type {
   AllocateBudget,
   BudgetLine,
-  BudgetProject,
   BudgetSubmissionInput,
   BudgetView,
   SelectBudget,
@@ -20,7 +19,7 @@ import { WidgetError, isAbort } from '../shared/problems.js';
 import { tokens } from '../shared/tokens.styles.js';
 import {
   amountOf,
-  formatFigure,
+  costLine,
   formatMoney,
   formatValue,
   parseTyped,
@@ -32,7 +31,8 @@ import { readBudgetView } from './budget-data.js';
 import {
   budgetFailureMessage,
   canRetry,
-  reloadAfter,
+  keptMessage,
+  partFailedMessage,
   toBudgetFailure,
   type BudgetFailure,
 } from './budget-problems.js';
@@ -40,6 +40,7 @@ import { budgetStyles } from './budget.styles.js';
 import type { ChartHandle } from './chart.js';
 import { budgetDraftKey, loadBudgetDraft, saveBudgetDraft } from './drafts.js';
 import { ParvisBudgetSubmitEvent } from './events.js';
+import { addStyles, parts, whenIdle, type ReviewAndResults } from './parts.js';
 import { spread } from './spread.js';
 
 type Balance = 'balanced' | 'surplus' | 'deficit';
@@ -118,6 +119,7 @@ export class ParvisBudget extends LitElement {
     _restored: { state: true, attribute: false },
     _announcement: { state: true, attribute: false },
     _chartFailed: { state: true, attribute: false },
+    _partFailed: { state: true, attribute: false },
   };
 
   /** The backend base URL, e.g. `https://consult.example.fr/api`. See the docs for the fallbacks. */
@@ -163,6 +165,8 @@ export class ParvisBudget extends LitElement {
   private _restored = false;
   private _announcement = '';
   private _chartFailed = false;
+  /** The review and results chunk could not be loaded (offline, the server down). */
+  private _partFailed = false;
 
   readonly #internals: ElementInternals | null =
     typeof this.attachInternals === 'function' ? this.attachInternals() : null;
@@ -176,6 +180,10 @@ export class ParvisBudget extends LitElement {
   #lastMoved: string | null = null;
   /** Choices changed since the draft was last written. */
   #draftDirty = false;
+  /** The review step and the results, once their chunk is here. */
+  #later: ReviewAndResults | null = null;
+  #laterLoad: Promise<ReviewAndResults | null> | null = null;
+  #prefetched = false;
 
   readonly #loader = new ClientController(this, {
     messages: 'budget',
@@ -223,6 +231,11 @@ export class ParvisBudget extends LitElement {
   protected override updated(): void {
     this.#setHostState();
     this.#syncForm();
+    // The budget is on screen: fetch the review step while the citizen reads it.
+    if (this._view && !this.#prefetched) {
+      this.#prefetched = true;
+      whenIdle(() => void this.#loadLater());
+    }
     // Nothing to look after while the citizen moves sliders: no query on that path.
     if (!this.#showsResults && !this._reviewing && !this.#chart) return;
     // A table wider than a phone scrolls sideways: then, and only then, it takes keyboard focus.
@@ -341,6 +354,45 @@ export class ParvisBudget extends LitElement {
     } else {
       internals.setValidity({});
     }
+  }
+
+  // ——— Lazy parts ———
+
+  /** The review and results chunk; null when it cannot be loaded (then a later call tries again). */
+  #loadLater(): Promise<ReviewAndResults | null> {
+    this.#laterLoad ??= parts.reviewAndResults().then(
+      (module) => {
+        addStyles(this.renderRoot as ShadowRoot, module.styles);
+        this.#later = module;
+        this.requestUpdate();
+        return module;
+      },
+      (error: unknown) => {
+        console.warn('Parvis: a part of the budget widget could not be loaded', error);
+        this.#laterLoad = null;
+        return null;
+      },
+    );
+    return this.#laterLoad;
+  }
+
+  /** The chunk is needed now: loads it, or says it could not be loaded (role=alert). */
+  async #needLater(): Promise<ReviewAndResults | null> {
+    this._partFailed = false;
+    const later = await this.#loadLater();
+    this._partFailed = !later;
+    return later;
+  }
+
+  /**
+   * The chunk could not be loaded: with "Try again" where nothing else would load it (results),
+   * else the button the citizen pressed tries again and the choices are said to be kept.
+   */
+  #renderPartFailure(retry: boolean): TemplateResult | typeof nothing {
+    if (!this._partFailed) return nothing;
+    return retry
+      ? this.#renderProblem(partFailedMessage(), () => void this.#needLater())
+      : this.#renderProblem(`${partFailedMessage()} ${keptMessage()}`, null);
   }
 
   // ——— Data ———
@@ -468,11 +520,19 @@ export class ParvisBudget extends LitElement {
     const retry = !['config_missing', 'budget_not_found', 'not_found', 'bad_data'].includes(
       failure.code,
     );
+    return this.#renderProblem(
+      budgetFailureMessage(failure),
+      retry ? () => this.#loader.reload() : null,
+    );
+  }
+
+  /** An error said at once (`role="alert"`), with "Try again" when trying again can help. */
+  #renderProblem(message: string, retry: (() => void) | null): TemplateResult {
     return html`<div class="problem" part="error" role="alert">
-      <p>${budgetFailureMessage(failure, null)}</p>
+      <p>${message}</p>
       ${
         retry
-          ? html`<button type="button" class="secondary" @click=${() => this.#loader.reload()}>
+          ? html`<button type="button" class="secondary" @click=${retry}>
               ${msg('Try again', { id: 'budget.retry' })}
             </button>`
           : nothing
@@ -485,7 +545,9 @@ export class ParvisBudget extends LitElement {
     const head = html`<h2 class="title" part="title" tabindex="-1">${budget.title}</h2>
       ${budget.description ? html`<p class="description">${budget.description}</p>` : nothing}`;
     if (view.status === 'open' && view.canSubmit && (!view.mySubmission || this._editing)) {
-      const body = this._reviewing ? this.#renderReview(view) : this.#renderForm(view);
+      const later = this.#later;
+      const body =
+        this._reviewing && later ? this.#renderReview(view, later) : this.#renderForm(view);
       return html`${head}${body}`;
     }
     return html`${head}
@@ -551,7 +613,7 @@ export class ParvisBudget extends LitElement {
       </ul>`;
     }
     return html`<ul class="plain">
-      ${budget.projects.map((p) => html`<li>${this.#costLine(p)}</li>`)}
+      ${budget.projects.map((p) => html`<li>${costLine(p)}</li>`)}
     </ul>`;
   }
 
@@ -582,7 +644,7 @@ export class ParvisBudget extends LitElement {
           }
         </div>
       </fieldset>
-      ${this.#renderFailure(false)}
+      ${this.#renderPartFailure(false)} ${this.#renderFailure(false)}
     </form>`;
   }
 
@@ -1111,9 +1173,28 @@ export class ParvisBudget extends LitElement {
       return;
     }
     this._failure = null;
+    // Not loaded (offline): the alert says so, focus stays on the button to try again.
+    if (!(await this.#needLater())) return;
     this._reviewing = true;
     await this.updateComplete;
     this.#find('.review')?.focus();
+  }
+
+  #renderReview(view: BudgetView, later: ReviewAndResults): TemplateResult {
+    const { budget } = view;
+    return later.renderReview({
+      budget,
+      values: this._values,
+      chosen: this._chosen,
+      balance:
+        budget.mode === 'allocate'
+          ? this.#remainingText(budget, this.#remaining())
+          : this.#selectionText(budget),
+      submitting: this._submitting,
+      failure: this.#renderFailure(true),
+      send: this.#submit,
+      back: this.#backToForm,
+    });
   }
 
   async #backToForm(): Promise<void> {
@@ -1122,110 +1203,22 @@ export class ParvisBudget extends LitElement {
     this.#find<HTMLButtonElement>('button[type="submit"]')?.focus();
   }
 
-  #renderReview(view: BudgetView): TemplateResult {
-    const { budget } = view;
-    return html`<section class="review" part="review" tabindex="-1" aria-labelledby="review-title">
-      <h3 id="review-title">
-        ${msg('Check your choices before sending', { id: 'budget.review-title' })}
-      </h3>
-      ${budget.mode === 'allocate' ? this.#reviewLines(budget) : this.#reviewProjects(budget)}
-      <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          part="submit-button"
-          aria-disabled=${this._submitting ? 'true' : 'false'}
-          @click=${this.#submit}
-        >
-          ${
-            this._submitting
-              ? msg('Sending…', { id: 'budget.sending' })
-              : msg('Send my choices', { id: 'budget.send' })
-          }
-        </button>
-        <button type="button" class="secondary" @click=${this.#backToForm}>
-          ${msg('Change my choices', { id: 'budget.change' })}
-        </button>
-      </div>
-      ${this.#renderFailure(true)}
-    </section>`;
-  }
-
-  #reviewLines(budget: AllocateBudget): TemplateResult {
-    const remaining = this.#remaining();
-    return html`<div class="table-scroll" role="region" aria-labelledby="review-caption">
-        <table>
-          <caption id="review-caption" class="visually-hidden">
-            ${msg('Your choices, line by line', { id: 'budget.review-caption' })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg('Line', { id: 'budget.col-line' })}</th>
-              <th scope="col">${msg('Your choice', { id: 'budget.col-mine' })}</th>
-              <th scope="col">${msg('Starting point', { id: 'budget.col-default' })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${budget.lines.map((line) => {
-              const value = this._values.get(line.id) ?? line.default;
-              return html`<tr>
-                <th scope="row">${this.#rowHeader(line)}</th>
-                <td>${this.#cell(line, value)}</td>
-                <td>${this.#cell(line, line.default)}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-      <p class="balance">${this.#remainingText(budget, remaining)}</p>`;
-  }
-
-  #reviewProjects(budget: SelectBudget): TemplateResult {
-    const chosen = budget.projects.filter((p) => this._chosen.has(p.id));
-    return html`<ul>
-        ${chosen.map((p) => html`<li>${this.#costLine(p)}</li>`)}
-      </ul>
-      <p class="balance">${this.#selectionText(budget)}</p>`;
-  }
-
-  #costLine(project: BudgetProject): string {
-    return msg(str`${project.title}: ${formatMoney(project.cost)}`, { id: 'budget.cost-line' });
-  }
-
-  /** A row header that names the unit when the cells show bare figures ("Pistes (km)"). */
-  #rowHeader(line: BudgetLine): string {
-    const { unit } = line;
-    if (unit.type === 'money') return line.label;
-    return `${line.label} (${unit.type === 'percent' ? '%' : unit.label})`;
-  }
-
-  /** A cell: money with its unit, other units as bare figures (the row header names them). */
-  #cell(line: BudgetLine, value: number | null | undefined, approx = false): string {
-    if (value === null || value === undefined) return '–';
-    return line.unit.type === 'money'
-      ? formatValue(line, value, approx)
-      : formatFigure(line, value, approx);
-  }
-
+  /** A failed submission (the review chunk is here: sending starts from it). */
   #renderFailure(retryHere: boolean): TemplateResult | typeof nothing {
     const failure = this._failure;
-    if (!failure) return nothing;
-    const retry = retryHere && canRetry(failure);
-    return html`<div class="problem" part="error" role="alert">
-      <p>${budgetFailureMessage(failure, this._view?.budget ?? null)}</p>
-      ${
-        retry
-          ? html`<button type="button" class="secondary" @click=${this.#submit}>
-              ${msg('Try again', { id: 'budget.retry' })}
-            </button>`
-          : nothing
-      }
-    </div>`;
+    const later = this.#later;
+    if (!failure || !later) return nothing;
+    return this.#renderProblem(
+      later.submitFailureMessage(failure, this._view?.budget ?? null),
+      retryHere && canRetry(failure) ? () => void this.#submit() : null,
+    );
   }
 
   async #submit(): Promise<void> {
     const view = this._view;
-    if (this._submitting || !view) return;
+    // Sending starts from the review step, so its chunk (with the refusals' messages) is here.
+    const later = this.#later;
+    if (this._submitting || !view || !later) return;
     const { budget } = view;
     const input = this.value as BudgetSubmissionInput;
     // Kept before sending, cleared once the server has it.
@@ -1260,18 +1253,18 @@ export class ParvisBudget extends LitElement {
       if (isAbort(error)) return;
       const failure = toBudgetFailure(error);
       this.#emitError(error, 'submit');
-      await this.#showFailure(failure);
+      await this.#showFailure(failure, later);
     }
   }
 
   /** A refused submission: the message goes next to its line or project when it names one. */
-  async #showFailure(failure: BudgetFailure): Promise<void> {
+  async #showFailure(failure: BudgetFailure, later: ReviewAndResults): Promise<void> {
+    const { reloadAfter } = later;
+    const message = later.submitFailureMessage(failure, this._view?.budget ?? null);
     const target = failure.line ?? failure.project;
     if (target && this.#knows(target) && !reloadAfter.has(failure.code)) {
       this._reviewing = false;
-      this._lineErrors = new Map([
-        [target, budgetFailureMessage(failure, this._view?.budget ?? null)],
-      ]);
+      this._lineErrors = new Map([[target, message]]);
       await this.updateComplete;
       const row = this.#find(
         `[data-line="${CSS.escape(target)}"], [data-project="${CSS.escape(target)}"]`,
@@ -1282,7 +1275,7 @@ export class ParvisBudget extends LitElement {
     if (!canRetry(failure) && !reloadAfter.has(failure.code)) {
       // A rule of the budget (balance, number of projects, cost): back to the choices.
       this._reviewing = false;
-      this._invalid = budgetFailureMessage(failure, this._view?.budget ?? null);
+      this._invalid = message;
       await this.updateComplete;
       this.#find('#form-error')?.setAttribute('tabindex', '-1');
       this.#find('#form-error')?.focus();
@@ -1330,144 +1323,28 @@ export class ParvisBudget extends LitElement {
   // ——— Results ———
 
   #renderResults(view: BudgetView): TemplateResult | typeof nothing {
-    const { budget, results } = view;
-    if (!results) return nothing;
+    if (!view.results) return nothing;
     this.#showsResults = true;
-    const count = results.submissions;
-    const participants = plural(
-      count,
-      msg(str`${formatNumber(count)} participant`, { id: 'budget.participants-one' }),
-      msg(str`${formatNumber(count)} participants`, { id: 'budget.participants-other' }),
-    );
-    if (budget.mode === 'allocate' && results.mode === 'allocate') {
-      const mine = view.mySubmission?.allocations ?? null;
-      return html`<div class="results" part="results">
-        <div class="table-scroll" role="region" aria-labelledby="results-caption">
-          <table>
-            <caption id="results-caption">
-              ${
-                mine
-                  ? msg('Your budget and the community’s', { id: 'budget.results-mine' })
-                  : msg('The community’s budget', { id: 'budget.results' })
-              }
-              (${participants})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${msg('Line', { id: 'budget.col-line' })}</th>
-                ${mine ? html`<th scope="col">${msg('Your choice', { id: 'budget.col-mine' })}</th>` : nothing}
-                <th scope="col">${msg('Mean', { id: 'budget.col-mean' })}</th>
-                <th scope="col">${msg('Median', { id: 'budget.col-median' })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${budget.lines.map((line, i) => {
-                const row = results.lines[i];
-                return html`<tr>
-                  <th scope="row">${this.#rowHeader(line)}</th>
-                  ${mine ? html`<td>${this.#cell(line, mine[line.id])}</td>` : nothing}
-                  <td>${this.#cell(line, row?.mean, true)}</td>
-                  <td>${this.#cell(line, row?.median)}</td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-        </div>
-        ${
-          count > 0 && !this._chartFailed
-            ? html`<div class="chart" part="chart"><canvas aria-hidden="true"></canvas></div>`
-            : nothing
-        }
-        ${
-          this._chartFailed
-            ? html`<p class="note">
-                ${msg('The chart could not be loaded; the figures are in the table.', {
-                  id: 'budget.chart-failed',
-                })}
-              </p>`
-            : nothing
-        }
-      </div>`;
-    }
-    if (budget.mode === 'select' && results.mode === 'select') {
-      const byId = new Map(budget.projects.map((p) => [p.id, p]));
-      const mine = new Set(view.mySubmission?.projectIds ?? []);
-      const lastFunded = results.projects.reduce((last, r, i) => (r.funded ? i : last), -1);
-      return html`<div class="results" part="results">
-        <h3 id="ranking-title">
-          ${msg('Projects by votes', { id: 'budget.ranking' })} (${participants})
-        </h3>
-        <p>
-          ${msg(str`Funded: ${formatMoney(results.fundedCost)} of ${formatMoney(budget.total)}.`, {
-            id: 'budget.funded-total',
-          })}
-        </p>
-        <ol class="ranking" aria-labelledby="ranking-title">
-          ${results.projects.map((row, i) => {
-            const project = byId.get(row.id);
-            if (!project) return nothing;
-            const votes = plural(
-              row.votes,
-              msg(str`${formatNumber(row.votes)} vote`, { id: 'budget.votes-one' }),
-              msg(str`${formatNumber(row.votes)} votes`, { id: 'budget.votes-other' }),
-            );
-            const status = row.funded
-              ? msg('funded', { id: 'budget.funded' })
-              : msg('not funded', { id: 'budget.not-funded' });
-            // The funded line is drawn above the first project past the last funded one; the
-            // words "funded" / "not funded" say the same to a screen reader.
-            return html`<li class=${i === lastFunded + 1 && i > 0 ? 'after-cap' : ''}>
-              ${
-                i === lastFunded + 1 && i > 0
-                  ? html`<span class="funded-line" aria-hidden="true"
-                      >${msg(str`Budget cap: ${formatMoney(budget.total)}`, {
-                        id: 'budget.cap-line',
-                      })}</span
-                    >`
-                  : nothing
-              }
-              ${msg(str`${project.title}: ${votes}, ${formatMoney(project.cost)}`, {
-                id: 'budget.ranking-row',
-              })}
-              — <strong class=${row.funded ? 'funded' : 'not-funded'}>${status}</strong>
-              ${
-                mine.has(row.id)
-                  ? html`(${msg('your choice', { id: 'budget.your-choice' })})`
-                  : nothing
-              }
-            </li>`;
-          })}
-        </ol>
-      </div>`;
-    }
-    return nothing;
+    const later = this.#later;
+    if (later) return later.renderResults(view, this._chartFailed);
+    // Shown at once (taken part already, closed): the chunk comes now, the status meanwhile.
+    if (!this._partFailed) void this.#needLater();
+    return this._partFailed ? this.#renderPartFailure(true) : this.#renderLoading();
   }
 
   async #drawChart(canvas: HTMLCanvasElement): Promise<void> {
     const view = this._view;
-    if (view?.budget.mode !== 'allocate' || view.results?.mode !== 'allocate') return;
-    const { budget, results } = view;
+    const later = this.#later;
+    if (!view || !later) return;
     const marker: ChartHandle = { destroy: () => undefined };
     this.#chart = marker;
-    const mine = view.mySubmission?.allocations ?? null;
-    const euros = (line: BudgetLine, value: number) => amountOf(line, value) / 100;
-    const rows = budget.lines.map((line, i) => ({
-      label: line.label,
-      mine: mine && line.id in mine ? euros(line, mine[line.id] as number) : null,
-      mean: euros(line, results.lines[i]?.mean ?? 0),
-    }));
     try {
-      const { drawBudgetChart } = await import('./chart.js');
-      if (this.#chart !== marker || !canvas.isConnected) return;
-      const style = getComputedStyle(canvas);
-      this.#chart = drawBudgetChart(canvas, rows, {
-        mineLabel: msg('Your choice', { id: 'budget.col-mine' }),
-        meanLabel: msg('Mean', { id: 'budget.col-mean' }),
-        color: style.getPropertyValue('--_parvis-accent').trim() || '#0b57d0',
-        textColor: style.color,
-        font: style.fontFamily,
-        locale: activeLocale(),
-      });
+      const chart = await later.drawResultsChart(
+        canvas,
+        view,
+        () => this.#chart === marker && canvas.isConnected,
+      );
+      if (chart) this.#chart = chart;
     } catch (error) {
       console.warn('Parvis: the chart could not be drawn', error);
       this.#chart = null;
