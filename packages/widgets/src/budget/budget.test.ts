@@ -203,6 +203,14 @@ const states = (el: ParvisBudget) =>
     }
   });
 
+/** "Adjust" comes with the review step's chunk: its result shows once that chunk is here. */
+async function balanced(el: ParvisBudget): Promise<void> {
+  await waitUntil(() => remaining(el) === 'Left to allocate: €0', 'not adjusted', {
+    timeout: 5000,
+  });
+  await el.updateComplete;
+}
+
 async function review(el: ParvisBudget): Promise<void> {
   button(el, 'Review my choices').click();
   await waitUntil(() => root(el).querySelector('.review'), 'no review step');
@@ -250,18 +258,17 @@ beforeEach(async () => {
   await createBudget(select);
 });
 
-const loadReviewAndResults = parts.reviewAndResults;
+const loadDeferred = parts.deferred;
 
 afterEach(() => {
   fixtureCleanup();
-  parts.reviewAndResults = loadReviewAndResults;
+  parts.deferred = loadDeferred;
 });
 
-/** The review and results chunk as a browser sees it when the server or the network is down. */
-function breakReviewAndResults(): void {
+/** The deferred chunk (adjust, review, results) as a browser sees it when the server or the network is down. */
+function breakDeferred(): void {
   const missing = new URL('./no-such-chunk.js', import.meta.url).href;
-  parts.reviewAndResults = () =>
-    import(/* @vite-ignore */ missing) as ReturnType<typeof loadReviewAndResults>;
+  parts.deferred = () => import(/* @vite-ignore */ missing) as ReturnType<typeof loadDeferred>;
 }
 
 describe('budget arithmetic', () => {
@@ -427,9 +434,8 @@ describe('<parvis-budget> allocate mode', () => {
     expect(states(el)).to.deep.equal(['open', 'surplus']);
     await expect(el).to.be.accessible();
     button(el, 'Adjust the unlocked lines').click();
-    await el.updateComplete;
+    await balanced(el);
     expect(range(el, 'schools').value).to.equal('120000000');
-    expect(remaining(el)).to.equal('Left to allocate: €0');
     expect(states(el)).to.deep.equal(['open', 'balanced']);
     expect(announced(el)).to.contain('Your budget is balanced.');
     expect(button(el, 'Adjust the unlocked lines').getAttribute('aria-disabled')).to.equal('true');
@@ -538,8 +544,7 @@ describe('<parvis-budget> allocate mode', () => {
       await sendKeys({ press: 'Shift+Tab' });
     }
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(remaining(el)).to.equal('Left to allocate: €0');
+    await balanced(el);
     for (let i = 0; i < 40 && active(el)?.getAttribute('type') !== 'submit'; i++) {
       await sendKeys({ press: 'Tab' });
     }
@@ -620,7 +625,7 @@ describe('<parvis-budget> in a host form', () => {
     expect(form.checkValidity()).to.equal(false);
     expect(el.validationMessage).to.contain('the budget must balance exactly');
     button(el, 'Adjust the unlocked lines').click();
-    await el.updateComplete;
+    await balanced(el);
     expect(form.checkValidity()).to.equal(true);
     expect(new FormData(form).get('b-parks')).not.to.equal('30000000');
     form.reset();
@@ -986,15 +991,15 @@ describe('<parvis-budget> failures and drafts', () => {
 describe('<parvis-budget> lazy parts', () => {
   it('fetches the review step in idle time after its first render, before any click', async () => {
     let loads = 0;
-    parts.reviewAndResults = () => {
+    parts.deferred = () => {
       loads++;
-      return loadReviewAndResults();
+      return loadDeferred();
     };
     const el = await renderBudget();
     expect(root(el).querySelector('.review')).to.equal(null);
     await waitUntil(() => loads === 1, 'the review step was not prefetched', { timeout: 5000 });
     button(el, 'Adjust the unlocked lines').click();
-    await el.updateComplete;
+    await balanced(el);
     await review(el);
     expect(loads).to.equal(1);
     expect(getComputedStyle($(el, '.table-scroll')).overflowX).to.equal('auto');
@@ -1002,18 +1007,24 @@ describe('<parvis-budget> lazy parts', () => {
   });
 
   it('says so when the review step cannot be loaded, keeps the choices, and tries again', async () => {
-    breakReviewAndResults();
+    breakDeferred();
     const el = await renderBudget();
+    // "Adjust" comes with the same chunk: it says so under the button and moves nothing.
+    button(el, 'Adjust the unlocked lines').click();
+    await waitUntil(() => root(el).querySelector('.summary [role="alert"]'), 'no alert for adjust');
+    expect(text($(el, '.summary [role="alert"]'))).to.contain(
+      'This part of the budget could not be loaded.',
+    );
+    expect(remaining(el)).to.equal('Left to allocate: €400,000');
+    await expect(el).to.be.accessible();
     await slide(el, 'parks', 50_000_000);
     await type(el, 'cycle', '1');
     expect(remaining(el)).to.equal('Left to allocate: €0');
-    // The failed prefetch says nothing: the citizen has not asked for anything yet.
-    await aTimeout(300);
-    expect(root(el).querySelector('[role="alert"]')).to.equal(null);
     const reviewButton = button(el, 'Review my choices');
     reviewButton.focus();
     reviewButton.click();
-    await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert');
+    await waitUntil(() => root(el).querySelector('form > [role="alert"]'), 'no alert');
+    expect(root(el).querySelector('.summary [role="alert"]')).to.equal(null);
     expect(text($(el, '[role="alert"]'))).to.equal(
       'This part of the budget could not be loaded. Check your connection and try again. Your choices are kept, also if you reload the page.',
     );
@@ -1023,7 +1034,7 @@ describe('<parvis-budget> lazy parts', () => {
     expect(active(el)).to.equal(reviewButton);
     await expect(el).to.be.accessible();
     // Back online: the same button opens the review with the same choices.
-    parts.reviewAndResults = loadReviewAndResults;
+    parts.deferred = loadDeferred;
     await review(el);
     expect(root(el).querySelector('[role="alert"]')).to.equal(null);
     expect($$(el, '.review tbody tr').map((r) => text(r))[1]).to.equal('Parks 500 k€ 300 k€');
@@ -1044,7 +1055,7 @@ describe('<parvis-budget> lazy parts', () => {
       { closesAt: '2020-01-01T00:00:00Z' },
       ADMIN,
     );
-    breakReviewAndResults();
+    breakDeferred();
     const el = await fixture<ParvisBudget>(
       html`<parvis-budget api=${API} budget="open-ballot"></parvis-budget>`,
     );
@@ -1055,7 +1066,7 @@ describe('<parvis-budget> lazy parts', () => {
     );
     expect(root(el).querySelector('.ranking')).to.equal(null);
     await expect(el).to.be.accessible();
-    parts.reviewAndResults = loadReviewAndResults;
+    parts.deferred = loadDeferred;
     button(el, 'Try again').click();
     await waitUntil(() => root(el).querySelector('.ranking'), 'no results after trying again');
     expect(root(el).querySelector('[role="alert"]')).to.equal(null);

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { str } from '@lit/localize';
-import { lineContribution, meetsBalance, remainingAmount } from '@parvis/contract/client';
+import { meetsBalance, remainingAmount } from '@parvis/contract/client';
 import type {
   AllocateBudget,
   BudgetLine,
@@ -40,10 +40,11 @@ import { budgetStyles } from './budget.styles.js';
 import type { ChartHandle } from './chart.js';
 import { budgetDraftKey, loadBudgetDraft, saveBudgetDraft } from './drafts.js';
 import { ParvisBudgetSubmitEvent } from './events.js';
-import { addStyles, parts, whenIdle, type ReviewAndResults } from './parts.js';
-import { spread } from './spread.js';
+import { addStyles, parts, whenIdle, type Deferred } from './parts.js';
 
 type Balance = 'balanced' | 'surplus' | 'deficit';
+/** What needed the deferred chunk: where its failure is said. */
+type PartNeed = 'adjust' | 'review' | 'results';
 type HostState =
   | 'loading'
   | 'error'
@@ -165,8 +166,8 @@ export class ParvisBudget extends LitElement {
   private _restored = false;
   private _announcement = '';
   private _chartFailed = false;
-  /** The review and results chunk could not be loaded (offline, the server down). */
-  private _partFailed = false;
+  /** Where the deferred chunk was needed and could not be loaded (offline, the server down). */
+  private _partFailed: PartNeed | null = null;
 
   readonly #internals: ElementInternals | null =
     typeof this.attachInternals === 'function' ? this.attachInternals() : null;
@@ -181,8 +182,8 @@ export class ParvisBudget extends LitElement {
   /** Choices changed since the draft was last written. */
   #draftDirty = false;
   /** The review step and the results, once their chunk is here. */
-  #later: ReviewAndResults | null = null;
-  #laterLoad: Promise<ReviewAndResults | null> | null = null;
+  #deferred: Deferred | null = null;
+  #deferredLoad: Promise<Deferred | null> | null = null;
   #prefetched = false;
 
   readonly #loader = new ClientController(this, {
@@ -234,7 +235,7 @@ export class ParvisBudget extends LitElement {
     // The budget is on screen: fetch the review step while the citizen reads it.
     if (this._view && !this.#prefetched) {
       this.#prefetched = true;
-      whenIdle(() => void this.#loadLater());
+      whenIdle(() => void this.#loadDeferred());
     }
     // Nothing to look after while the citizen moves sliders: no query on that path.
     if (!this.#showsResults && !this._reviewing && !this.#chart) return;
@@ -358,40 +359,43 @@ export class ParvisBudget extends LitElement {
 
   // ——— Lazy parts ———
 
-  /** The review and results chunk; null when it cannot be loaded (then a later call tries again). */
-  #loadLater(): Promise<ReviewAndResults | null> {
-    this.#laterLoad ??= parts.reviewAndResults().then(
+  /**
+   * The deferred chunk ("adjust", the review step, the results); null when it cannot be loaded
+   * (then a later call tries again).
+   */
+  #loadDeferred(): Promise<Deferred | null> {
+    this.#deferredLoad ??= parts.deferred().then(
       (module) => {
         addStyles(this.renderRoot as ShadowRoot, module.styles);
-        this.#later = module;
+        this.#deferred = module;
         this.requestUpdate();
         return module;
       },
       (error: unknown) => {
         console.warn('Parvis: a part of the budget widget could not be loaded', error);
-        this.#laterLoad = null;
+        this.#deferredLoad = null;
         return null;
       },
     );
-    return this.#laterLoad;
+    return this.#deferredLoad;
   }
 
-  /** The chunk is needed now: loads it, or says it could not be loaded (role=alert). */
-  async #needLater(): Promise<ReviewAndResults | null> {
-    this._partFailed = false;
-    const later = await this.#loadLater();
-    this._partFailed = !later;
-    return later;
+  /** The chunk is needed now, for `need`: loads it, or says it could not be loaded. */
+  async #needDeferred(need: PartNeed): Promise<Deferred | null> {
+    this._partFailed = null;
+    const deferred = await this.#loadDeferred();
+    this._partFailed = deferred ? null : need;
+    return deferred;
   }
 
   /**
    * The chunk could not be loaded: with "Try again" where nothing else would load it (results),
    * else the button the citizen pressed tries again and the choices are said to be kept.
    */
-  #renderPartFailure(retry: boolean): TemplateResult | typeof nothing {
-    if (!this._partFailed) return nothing;
-    return retry
-      ? this.#renderProblem(partFailedMessage(), () => void this.#needLater())
+  #renderPartFailure(need: PartNeed): TemplateResult | typeof nothing {
+    if (this._partFailed !== need) return nothing;
+    return need === 'results'
+      ? this.#renderProblem(partFailedMessage(), () => void this.#needDeferred(need))
       : this.#renderProblem(`${partFailedMessage()} ${keptMessage()}`, null);
   }
 
@@ -545,9 +549,9 @@ export class ParvisBudget extends LitElement {
     const head = html`<h2 class="title" part="title" tabindex="-1">${budget.title}</h2>
       ${budget.description ? html`<p class="description">${budget.description}</p>` : nothing}`;
     if (view.status === 'open' && view.canSubmit && (!view.mySubmission || this._editing)) {
-      const later = this.#later;
+      const deferred = this.#deferred;
       const body =
-        this._reviewing && later ? this.#renderReview(view, later) : this.#renderForm(view);
+        this._reviewing && deferred ? this.#renderReview(view, deferred) : this.#renderForm(view);
       return html`${head}${body}`;
     }
     return html`${head}
@@ -644,7 +648,7 @@ export class ParvisBudget extends LitElement {
           }
         </div>
       </fieldset>
-      ${this.#renderPartFailure(false)} ${this.#renderFailure(false)}
+      ${this.#renderPartFailure('review')} ${this.#renderFailure(false)}
     </form>`;
   }
 
@@ -711,6 +715,7 @@ export class ParvisBudget extends LitElement {
               </div>`
             : nothing
         }
+        ${this.#renderPartFailure('adjust')}
       </div>
       <ul class="lines">
         ${budget.lines.map((line) =>
@@ -920,40 +925,17 @@ export class ParvisBudget extends LitElement {
     return others.length > 0 ? others : open;
   }
 
-  /** Spreads the difference over the adjustable lines, in proportion, in whole steps. */
-  #adjust(): void {
+  /** "Adjust": spreads what is left over the adjustable lines (the code comes with the review). */
+  async #adjust(): Promise<void> {
     const budget = this._view?.budget;
-    if (budget?.mode !== 'allocate') return;
+    if (budget?.mode !== 'allocate' || this.#balance(budget, this.#remaining()) === 'balanced')
+      return;
+    const deferred = await this.#needDeferred('adjust');
+    // While it loaded, the citizen may have moved a line: spread what is left now.
+    if (!deferred || this._view?.budget !== budget) return;
     const remaining = this.#remaining();
     if (this.#balance(budget, remaining) === 'balanced') return;
-    // Aim at zero: it meets every rule. In "spending" terms (cents the line takes from what is
-    // left): an expense spends its amount, a revenue line its opposite; both are linear.
-    const lines = this.#adjustable(budget);
-    const spending = (line: BudgetLine, value: number) => -lineContribution(line, value);
-    const result = spread(
-      lines.map((line) => {
-        const [low, high] = [spending(line, line.min), spending(line, line.max)].sort(
-          (a, b) => a - b,
-        );
-        return {
-          id: line.id,
-          value: spending(line, this._values.get(line.id) ?? line.default),
-          min: low as number,
-          max: high as number,
-          step: Math.abs(spending(line, line.step)) || 1,
-        };
-      }),
-      remaining,
-    );
-    const values = new Map(this._values);
-    for (const line of lines) {
-      const before = this._values.get(line.id) ?? line.default;
-      const moved = (result.values.get(line.id) as number) - spending(line, before);
-      // Whole steps of the line: the division is exact.
-      const steps = moved / (spending(line, line.step) || 1);
-      values.set(line.id, snap(line, before + Math.round(steps) * line.step));
-    }
-    this._values = values;
+    this._values = deferred.adjust(this.#adjustable(budget), this._values, remaining);
     this.#changed(true);
     this.#emitValue(true);
   }
@@ -1174,15 +1156,15 @@ export class ParvisBudget extends LitElement {
     }
     this._failure = null;
     // Not loaded (offline): the alert says so, focus stays on the button to try again.
-    if (!(await this.#needLater())) return;
+    if (!(await this.#needDeferred('review'))) return;
     this._reviewing = true;
     await this.updateComplete;
     this.#find('.review')?.focus();
   }
 
-  #renderReview(view: BudgetView, later: ReviewAndResults): TemplateResult {
+  #renderReview(view: BudgetView, deferred: Deferred): TemplateResult {
     const { budget } = view;
-    return later.renderReview({
+    return deferred.renderReview({
       budget,
       values: this._values,
       chosen: this._chosen,
@@ -1206,10 +1188,10 @@ export class ParvisBudget extends LitElement {
   /** A failed submission (the review chunk is here: sending starts from it). */
   #renderFailure(retryHere: boolean): TemplateResult | typeof nothing {
     const failure = this._failure;
-    const later = this.#later;
-    if (!failure || !later) return nothing;
+    const deferred = this.#deferred;
+    if (!failure || !deferred) return nothing;
     return this.#renderProblem(
-      later.submitFailureMessage(failure, this._view?.budget ?? null),
+      deferred.submitFailureMessage(failure, this._view?.budget ?? null),
       retryHere && canRetry(failure) ? () => void this.#submit() : null,
     );
   }
@@ -1217,8 +1199,8 @@ export class ParvisBudget extends LitElement {
   async #submit(): Promise<void> {
     const view = this._view;
     // Sending starts from the review step, so its chunk (with the refusals' messages) is here.
-    const later = this.#later;
-    if (this._submitting || !view || !later) return;
+    const deferred = this.#deferred;
+    if (this._submitting || !view || !deferred) return;
     const { budget } = view;
     const input = this.value as BudgetSubmissionInput;
     // Kept before sending, cleared once the server has it.
@@ -1253,14 +1235,14 @@ export class ParvisBudget extends LitElement {
       if (isAbort(error)) return;
       const failure = toBudgetFailure(error);
       this.#emitError(error, 'submit');
-      await this.#showFailure(failure, later);
+      await this.#showFailure(failure, deferred);
     }
   }
 
   /** A refused submission: the message goes next to its line or project when it names one. */
-  async #showFailure(failure: BudgetFailure, later: ReviewAndResults): Promise<void> {
-    const { reloadAfter } = later;
-    const message = later.submitFailureMessage(failure, this._view?.budget ?? null);
+  async #showFailure(failure: BudgetFailure, deferred: Deferred): Promise<void> {
+    const { reloadAfter } = deferred;
+    const message = deferred.submitFailureMessage(failure, this._view?.budget ?? null);
     const target = failure.line ?? failure.project;
     if (target && this.#knows(target) && !reloadAfter.has(failure.code)) {
       this._reviewing = false;
@@ -1325,21 +1307,23 @@ export class ParvisBudget extends LitElement {
   #renderResults(view: BudgetView): TemplateResult | typeof nothing {
     if (!view.results) return nothing;
     this.#showsResults = true;
-    const later = this.#later;
-    if (later) return later.renderResults(view, this._chartFailed);
+    const deferred = this.#deferred;
+    if (deferred) return deferred.renderResults(view, this._chartFailed);
     // Shown at once (taken part already, closed): the chunk comes now, the status meanwhile.
-    if (!this._partFailed) void this.#needLater();
-    return this._partFailed ? this.#renderPartFailure(true) : this.#renderLoading();
+    if (this._partFailed !== 'results') void this.#needDeferred('results');
+    return this._partFailed === 'results'
+      ? this.#renderPartFailure('results')
+      : this.#renderLoading();
   }
 
   async #drawChart(canvas: HTMLCanvasElement): Promise<void> {
     const view = this._view;
-    const later = this.#later;
-    if (!view || !later) return;
+    const deferred = this.#deferred;
+    if (!view || !deferred) return;
     const marker: ChartHandle = { destroy: () => undefined };
     this.#chart = marker;
     try {
-      const chart = await later.drawResultsChart(
+      const chart = await deferred.drawResultsChart(
         canvas,
         view,
         () => this.#chart === marker && canvas.isConnected,

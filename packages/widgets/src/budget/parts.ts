@@ -4,10 +4,10 @@
 import { adoptStyles, supportsAdoptingStyleSheets, type CSSResult } from 'lit';
 
 export const parts = {
-  reviewAndResults: () => import('./review-and-results.js'),
+  deferred: () => import('./deferred.js'),
 };
 
-export type ReviewAndResults = Awaited<ReturnType<typeof parts.reviewAndResults>>;
+export type Deferred = Awaited<ReturnType<typeof parts.deferred>>;
 
 /** Adds a lazy part's styles to a shadow root after the element's own. */
 export function addStyles(root: ShadowRoot, styles: CSSResult): void {
