@@ -610,6 +610,42 @@ describe('<parvis-budget> allocate mode', () => {
   });
 });
 
+describe('<parvis-budget> bad results', () => {
+  it('reads the results safely once they show: odd figures become "–" or 0', async () => {
+    await createBudget({ ...allocate, id: 'past', resultsVisibility: 'always' });
+    await someoneSubmits('past', {
+      allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 },
+    });
+    await call('PATCH', '/v1/admin/budgets/past', { closesAt: '2020-01-01T00:00:00Z' }, ADMIN);
+    worker.use(
+      http.get(
+        budgetUrl,
+        tamper((data) => {
+          const results = data.results as Json;
+          const lines = results.lines as Json[];
+          results.submissions = 'many';
+          (lines[0] as Json).mean = 'lots';
+          (lines[1] as Json).median = 1.5;
+          lines.pop();
+          return data;
+        }),
+      ),
+    );
+    const el = await renderBudget('past');
+    expect(text($(el, 'caption'))).to.equal('The community’s budget (0 participants)');
+    const rows = $$(el, '.results tbody tr').map((r) => text(r));
+    expect(rows).to.deep.equal([
+      'Schools – 1.2 M€',
+      'Parks 400 k€ –',
+      'Cycle lanes (km of cycle lane) 1 1',
+      'Property tax rate (%) – –',
+    ]);
+    // No participants counted: no chart to draw.
+    expect(root(el).querySelector('canvas')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<parvis-budget> in a host form', () => {
   it('puts the choices in the form, is invalid until balanced when required, resets and disables', async () => {
     const form = await fixture<HTMLFormElement>(

@@ -6,7 +6,6 @@ import type {
   AllocateBudget,
   BudgetLine,
   BudgetSubmissionInput,
-  BudgetView,
   SelectBudget,
 } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
@@ -27,7 +26,7 @@ import {
   typedText,
   valueInWords,
 } from './amounts.js';
-import { readBudgetView } from './budget-data.js';
+import { readBudgetView, type ShownBudget } from './budget-data.js';
 import {
   budgetFailureMessage,
   canRetry,
@@ -149,7 +148,7 @@ export class ParvisBudget extends LitElement {
       : { projectIds: budget.projects.filter((p) => this._chosen.has(p.id)).map((p) => p.id) };
   }
 
-  private _view: BudgetView | null = null;
+  private _view: ShownBudget | null = null;
   /** allocate: the value of every line, by id. */
   private _values = new Map<string, number>();
   private _locked = new Set<string>();
@@ -407,7 +406,7 @@ export class ParvisBudget extends LitElement {
     return api && id ? budgetDraftKey(api, id) : null;
   }
 
-  #show(view: BudgetView): void {
+  #show(view: ShownBudget): void {
     this._view = view;
     const { budget, mySubmission } = view;
     const draft = view.canSubmit ? this.#loadDraft() : null;
@@ -544,7 +543,7 @@ export class ParvisBudget extends LitElement {
     </div>`;
   }
 
-  #renderBudget(view: BudgetView): TemplateResult {
+  #renderBudget(view: ShownBudget): TemplateResult {
     const { budget } = view;
     const head = html`<h2 class="title" part="title" tabindex="-1">${budget.title}</h2>
       ${budget.description ? html`<p class="description">${budget.description}</p>` : nothing}`;
@@ -569,7 +568,7 @@ export class ParvisBudget extends LitElement {
       ${this.#renderFailure(false)}`;
   }
 
-  #note(view: BudgetView): string {
+  #note(view: ShownBudget): string {
     const { budget, status, mySubmission } = view;
     if (status === 'upcoming') {
       return budget.opensAt
@@ -604,7 +603,7 @@ export class ParvisBudget extends LitElement {
   }
 
   /** Upcoming, or no right to take part, and no results: what the budget is about. */
-  #renderPlain(view: BudgetView): TemplateResult {
+  #renderPlain(view: ShownBudget): TemplateResult {
     const { budget } = view;
     if (budget.mode === 'allocate') {
       return html`<ul class="plain">
@@ -621,7 +620,7 @@ export class ParvisBudget extends LitElement {
     </ul>`;
   }
 
-  #renderForm(view: BudgetView): TemplateResult {
+  #renderForm(view: ShownBudget): TemplateResult {
     const { budget } = view;
     // A disabled host fieldset or form disables every control through this fieldset.
     return html`<form part="form" novalidate @submit=${this.#onReview}>
@@ -1116,7 +1115,7 @@ export class ParvisBudget extends LitElement {
   // ——— Review and sending ———
 
   /** What the citizen must fix before the review, in words; null when the choices fit. */
-  #check(view: BudgetView): string | null {
+  #check(view: ShownBudget): string | null {
     const { budget } = view;
     if (budget.mode === 'allocate') {
       const remaining = this.#remaining();
@@ -1162,7 +1161,7 @@ export class ParvisBudget extends LitElement {
     this.#find('.review')?.focus();
   }
 
-  #renderReview(view: BudgetView, deferred: Deferred): TemplateResult {
+  #renderReview(view: ShownBudget, deferred: Deferred): TemplateResult {
     const { budget } = view;
     return deferred.renderReview({
       budget,
@@ -1304,7 +1303,7 @@ export class ParvisBudget extends LitElement {
 
   // ——— Results ———
 
-  #renderResults(view: BudgetView): TemplateResult | typeof nothing {
+  #renderResults(view: ShownBudget): TemplateResult | typeof nothing {
     if (!view.results) return nothing;
     this.#showsResults = true;
     const deferred = this.#deferred;

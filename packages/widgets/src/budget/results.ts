@@ -3,18 +3,21 @@
 // runs out (select). Loaded only when results show (see parts.ts); Chart.js later still.
 import { html, nothing, type TemplateResult } from 'lit';
 import { str } from '@lit/localize';
-import type { BudgetLine, BudgetView } from '@parvis/contract/types';
+import type { BudgetLine } from '@parvis/contract/types';
 import { formatNumber } from '../shared/format.js';
 import { activeLocale, msg, plural } from '../shared/localize.js';
 import { amountOf, formatMoney } from './amounts.js';
+import type { ShownBudget } from './budget-data.js';
 import type { ChartHandle } from './chart.js';
+import { resultsOf } from './results-data.js';
 import { cell, rowHeader } from './tables.js';
 
 export function renderResults(
-  view: BudgetView,
+  view: ShownBudget,
   chartFailed: boolean,
 ): TemplateResult | typeof nothing {
-  const { budget, results } = view;
+  const { budget } = view;
+  const results = resultsOf(view);
   if (!results) return nothing;
   const count = results.submissions;
   const participants = plural(
@@ -128,10 +131,11 @@ export function renderResults(
  */
 export async function drawResultsChart(
   canvas: HTMLCanvasElement,
-  view: BudgetView,
+  view: ShownBudget,
   wanted: () => boolean,
 ): Promise<ChartHandle | null> {
-  const { budget, results } = view;
+  const { budget } = view;
+  const results = resultsOf(view);
   if (budget.mode !== 'allocate' || results?.mode !== 'allocate') return null;
   const mine = view.mySubmission?.allocations ?? null;
   const euros = (line: BudgetLine, value: number) => amountOf(line, value) / 100;
