@@ -119,6 +119,14 @@ async function someoneSubmits(id: string, body: Json): Promise<void> {
   await call('PUT', `/v1/budgets/${id}/submission`, body, token);
 }
 
+/** A closed budget that shows its results, with one submission. */
+async function closedWithResults(input: BudgetInput, submission: Json): Promise<void> {
+  await createBudget({ ...input, resultsVisibility: 'always' });
+  await someoneSubmits(input.id, submission);
+  const past = { closesAt: '2020-01-01T00:00:00Z' };
+  await call('PATCH', `/v1/admin/budgets/${input.id}`, past, ADMIN);
+}
+
 const root = (el: ParvisBudget) => el.shadowRoot as ShadowRoot;
 const text = (el: Element | ParvisBudget) =>
   ((el instanceof HTMLElement && el.shadowRoot ? el.shadowRoot : el).textContent ?? '')
@@ -612,11 +620,10 @@ describe('<parvis-budget> allocate mode', () => {
 
 describe('<parvis-budget> bad results', () => {
   it('reads the results safely once they show: odd figures become "–" or 0', async () => {
-    await createBudget({ ...allocate, id: 'past', resultsVisibility: 'always' });
-    await someoneSubmits('past', {
-      allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 },
-    });
-    await call('PATCH', '/v1/admin/budgets/past', { closesAt: '2020-01-01T00:00:00Z' }, ADMIN);
+    await closedWithResults(
+      { ...allocate, id: 'past' },
+      { allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 } },
+    );
     worker.use(
       http.get(
         budgetUrl,
@@ -779,11 +786,10 @@ describe('<parvis-budget> states', () => {
   });
 
   it('is closed after it closes, with the results', async () => {
-    await createBudget({ ...allocate, id: 'past', resultsVisibility: 'always' });
-    await someoneSubmits('past', {
-      allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 },
-    });
-    await call('PATCH', '/v1/admin/budgets/past', { closesAt: '2020-01-01T00:00:00Z' }, ADMIN);
+    await closedWithResults(
+      { ...allocate, id: 'past' },
+      { allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 } },
+    );
     const el = await renderBudget('past');
     expect(text($(el, '.status'))).to.contain('This budget closed on');
     expect(text($(el, 'caption'))).to.equal('The community’s budget (1 participant)');
@@ -1083,17 +1089,13 @@ describe('<parvis-budget> lazy parts', () => {
   });
 
   it('shows the status at once and the results once loaded; says so when they cannot be', async () => {
-    await createBudget({ ...select, id: 'open-ballot', resultsVisibility: 'always' });
-    await someoneSubmits('open-ballot', { projectIds: ['benches', 'trees'] });
-    await call(
-      'PATCH',
-      '/v1/admin/budgets/open-ballot',
-      { closesAt: '2020-01-01T00:00:00Z' },
-      ADMIN,
+    await closedWithResults(
+      { ...select, id: 'closed-ballot' },
+      { projectIds: ['benches', 'trees'] },
     );
     breakDeferred();
     const el = await fixture<ParvisBudget>(
-      html`<parvis-budget api=${API} budget="open-ballot"></parvis-budget>`,
+      html`<parvis-budget api=${API} budget="closed-ballot"></parvis-budget>`,
     );
     await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert');
     expect(text($(el, '.status'))).to.contain('This budget closed on');
