@@ -1,4 +1,4 @@
-// The parts of the budget widget that its first render does not need, each in its own chunk:
+// What the budget widget's first render does not need, in a chunk of its own (deferred.ts):
 // loaded when needed, and in idle time right after the first render so that a citizen on a slow
 // line never waits on a click. An object, so that tests can watch or break a load.
 import { adoptStyles, supportsAdoptingStyleSheets, type CSSResult } from 'lit';
