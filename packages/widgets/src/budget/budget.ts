@@ -180,7 +180,7 @@ export class ParvisBudget extends LitElement {
   #lastMoved: string | null = null;
   /** Choices changed since the draft was last written. */
   #draftDirty = false;
-  /** The review step and the results, once their chunk is here. */
+  /** "Adjust", the review step and the results, once their chunk is here. */
   #deferred: Deferred | null = null;
   #deferredLoad: Promise<Deferred | null> | null = null;
   #prefetched = false;
@@ -224,6 +224,7 @@ export class ParvisBudget extends LitElement {
       this._justSubmitted = false;
       this._restored = false;
       this._announcement = '';
+      this._partFailed = null;
       this.#lastAnnounced = null;
     }
   }
@@ -231,7 +232,7 @@ export class ParvisBudget extends LitElement {
   protected override updated(): void {
     this.#setHostState();
     this.#syncForm();
-    // The budget is on screen: fetch the review step while the citizen reads it.
+    // The budget is on screen: fetch "adjust", the review and the results while it is read.
     if (this._view && !this.#prefetched) {
       this.#prefetched = true;
       whenIdle(() => void this.#loadDeferred());
@@ -367,6 +368,7 @@ export class ParvisBudget extends LitElement {
       (module) => {
         addStyles(this.renderRoot as ShadowRoot, module.styles);
         this.#deferred = module;
+        this._partFailed = null;
         this.requestUpdate();
         return module;
       },
