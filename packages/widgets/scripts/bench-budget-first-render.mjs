@@ -1,14 +1,18 @@
 // How long a citizen waits for <parvis-budget> on a slow line, with the built CDN bundle and the
 // real server (SQLite, throw-away data directory), in Chromium with the CPU slowed 4× and the
 // network shaped by `Network.emulateNetworkConditions` (150 ms round trip, 1.6 Mbit/s down,
-// 750 kbit/s up), a French page, a cold cache per run. Three pages:
+// 750 kbit/s up), a French page of a city site on another origin (a plain HTTP server here: no
+// request interception, which would turn the browser's cache off), a cold cache per run. Pages:
 // - allocate: an open budget of sliders, first visit: until its first slider is in the page;
 // - select: an open ballot, first visit: until its first checkbox is in the page;
-// - results: a closed budget that shows its results: until the results table is in the page.
+// - results: a closed budget that shows its results: until the results table is in the page;
+// - results, returning: the same, in a context that first showed the open budget of sliders (as
+//   a citizen who took part there before: the browser's cache holds what that page loaded).
 // With `--baseline DIR` (another build of the widgets, e.g. main's `packages/widgets/dist`
 // copied aside), a second server serves that build and every page runs against both, interleaved:
 // a before/after in one run.
 //   node packages/widgets/scripts/bench-budget-first-render.mjs [--no-build] [--runs 7] [--baseline DIR]
+import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, launchChromium, rootPath, startServer, throttleCpu } from './bench-kit.mjs';
@@ -80,12 +84,13 @@ const pages = {
   allocate: { budget: 'lignes', ready: 'input[type=range]' },
   select: { budget: 'projets', ready: 'input[type=checkbox]' },
   results: { budget: 'resultats', ready: '.results table' },
+  'results, returning': { budget: 'resultats', ready: '.results table', after: 'lignes' },
 };
 
-const html = (budget, ready) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+const html = (base, budget, ready) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <link rel="icon" href="data:,"><title>Bench</title></head><body>
 <h1>Budget de la ville</h1>
-<parvis-budget budget="${budget}"></parvis-budget>
+<parvis-budget api="${base}/api" budget="${budget}"></parvis-budget>
 <script>
   (function check() {
     const root = document.querySelector('parvis-budget').shadowRoot;
@@ -93,11 +98,27 @@ const html = (budget, ready) => `<!doctype html><html lang="fr"><head><meta char
     else requestAnimationFrame(check);
   })();
 </script>
-<script type="module" src="/parvis.js"></script></body></html>`;
+<script type="module" src="${base}/parvis.js"></script></body></html>`;
+
+/** The city's site: `/?base=…&budget=…&ready=…` is a page with that budget. */
+function startCitySite() {
+  const site = createServer((request, response) => {
+    const query = new URL(request.url ?? '/', 'http://site').searchParams;
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+    });
+    response.end(html(query.get('base'), query.get('budget'), query.get('ready')));
+  });
+  return new Promise((done) => site.listen(0, '127.0.0.1', () => done(site)));
+}
 
 build(values['no-build'] ? ['--no-build'] : []);
 const servers = [];
 let browser;
+const site = await startCitySite();
+const siteUrl = (server, budget, ready) =>
+  `http://127.0.0.1:${site.address().port}/?${new URLSearchParams({ base: server.base, budget, ready })}`;
 try {
   const builds = [['this build', resolve(rootPath, 'packages/widgets/dist')]];
   if (values.baseline) builds.unshift(['baseline', resolve(values.baseline)]);
@@ -110,19 +131,22 @@ try {
   browser = await launchChromium();
   const times = new Map();
   for (let run = 0; run < runs; run++) {
-    for (const [name, { budget, ready }] of Object.entries(pages)) {
+    for (const [name, { budget, ready, after }] of Object.entries(pages)) {
       for (const { label, server } of servers) {
-        // A fresh context per run: nothing cached, as for a first visit.
+        // A fresh context per run: nothing cached, as for a first visit (or the visit before).
         const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
         const page = await context.newPage();
         await throttleCpu(page, 4);
         const cdp = await context.newCDPSession(page);
         await cdp.send('Network.enable');
         await cdp.send('Network.emulateNetworkConditions', network);
-        await page.route(`${server.base}/bench.html`, (route) =>
-          route.fulfill({ contentType: 'text/html; charset=utf-8', body: html(budget, ready) }),
-        );
-        await page.goto(`${server.base}/bench.html`);
+        if (after) {
+          await page.goto(siteUrl(server, after, 'input[type=range]'));
+          await page.waitForFunction(() => window.__readyAt !== undefined, null, { polling: 100 });
+          // What the widget fetches in idle time after its first render.
+          await page.waitForTimeout(3000);
+        }
+        await page.goto(siteUrl(server, budget, ready));
         await page.waitForFunction(() => window.__readyAt !== undefined, null, {
           timeout: 60_000,
           polling: 100,
@@ -143,9 +167,10 @@ try {
       const xs = times.get(`${name}|${label}`);
       return `${label}: median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
     });
-    console.log(`${name.padEnd(9)} ${cells.join('   ')}`);
+    console.log(`${name.padEnd(19)} ${cells.join('   ')}`);
   }
 } finally {
   await browser?.close();
   for (const { server } of servers) await server.stop();
+  site.close();
 }
