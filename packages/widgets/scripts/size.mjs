@@ -3,7 +3,8 @@
 // - each widget's first render: the loader, the widget's chunk and everything it imports, on an
 //   English page, then the French messages a French page adds;
 // - all widgets on one page together;
-// - the lazy chunks apart (Chart.js, DOMPurify), which never sit on a first render.
+// - the lazy chunks apart (Chart.js, DOMPurify and the Markdown renderer), which never sit on a
+//   first render.
 // Widgets are found in the build itself (every `src/{name}/define.ts`), so a new widget is
 // measured without changing this file.
 //   node packages/widgets/scripts/size.mjs [--no-build] [--check]
@@ -43,6 +44,8 @@ const lazy = {
   'Chart.js': Object.keys(manifest).find((key) => key.endsWith('/poll/chart.ts')),
   'Budget chart': Object.keys(manifest).find((key) => key.endsWith('/budget/chart.ts')),
   DOMPurify: Object.keys(manifest).find((key) => key.includes('/dompurify/')),
+  // Fetched with DOMPurify, while the thread or board data loads.
+  Markdown: Object.keys(manifest).find((key) => key.endsWith('/comments/markdown.ts')),
 };
 
 /** The files a chunk needs before it runs: itself and its static imports, transitively. */

@@ -1,7 +1,7 @@
 // The last gate before user text becomes DOM: DOMPurify with an allowlist of the Markdown
-// subset's elements. Loaded lazily (its own chunk), by the comment widget only, never the poll.
+// subset's elements. DOMPurify and the Markdown renderer are lazy chunks, fetched while the
+// thread or board itself loads, by the comment and idea widgets only, never the poll.
 import type { Config } from 'dompurify';
-import { renderMarkdown } from './markdown.js';
 
 /** Turns a comment's Markdown source into a sanitized fragment ready to insert. */
 export type RenderBody = (source: string) => DocumentFragment;
@@ -13,8 +13,8 @@ let loading: Promise<RenderBody> | null = null;
 
 /** Loads DOMPurify once per page and returns the renderer; rejects when the chunk cannot load. */
 export function loadBodyRenderer(): Promise<RenderBody> {
-  loading ??= import('dompurify')
-    .then(({ default: DOMPurify }) => {
+  loading ??= Promise.all([import('dompurify'), import('./markdown.js')])
+    .then(([{ default: DOMPurify }, { renderMarkdown }]) => {
       // An instance of our own: hooks set here never reach a host page's DOMPurify.
       const purify = DOMPurify(window);
       purify.addHook('afterSanitizeAttributes', (node) => {
