@@ -14,6 +14,14 @@ export const final = new Set([
   'proposal_limit_reached',
 ]);
 
+/** A failure the widget finds itself, with the message of the backend's code. */
+export const failureOf = (code: string): Failure => ({
+  code,
+  status: 0,
+  offline: false,
+  retryAfterSeconds: null,
+});
+
 /** Which field of the proposal form a refused proposal is about. */
 export function failureField(code: string): 'title' | 'body' | 'category' | 'name' | null {
   if (code.startsWith('title_')) return 'title';
