@@ -126,7 +126,7 @@ async function openProposal(el: ParvisIdeas): Promise<void> {
 /** Waits for an opened idea (its chunk and DOMPurify may still be on their way). */
 async function detailShown(el: ParvisIdeas): Promise<HTMLElement> {
   await waitUntil(() => active(el)?.matches('[part="detail"]'), 'the idea did not open');
-  return $(el, '[part="detail"]');
+  return $<HTMLElement>(el, '[part="detail"]');
 }
 
 async function renderBoard(board = 'square', width = '') {
