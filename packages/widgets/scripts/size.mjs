@@ -3,8 +3,8 @@
 // - each widget's first render: the loader, the widget's chunk and everything it imports, on an
 //   English page, then the French messages a French page adds;
 // - all widgets on one page together;
-// - the lazy chunks apart (Chart.js, DOMPurify and the Markdown renderer), which never sit on a
-//   first render.
+// - the lazy chunks apart (Chart.js, the Markdown renderer with DOMPurify), which never sit on
+//   a first render.
 // Widgets are found in the build itself (every `src/{name}/define.ts`), so a new widget is
 // measured without changing this file.
 //   node packages/widgets/scripts/size.mjs [--no-build] [--check]
@@ -43,9 +43,11 @@ const frKey = (part) => `${src}generated/locales/fr/${part}.ts`;
 const lazy = {
   'Chart.js': Object.keys(manifest).find((key) => key.endsWith('/poll/chart.ts')),
   'Budget chart': Object.keys(manifest).find((key) => key.endsWith('/budget/chart.ts')),
-  DOMPurify: Object.keys(manifest).find((key) => key.includes('/dompurify/')),
-  // Fetched with DOMPurify, while the thread or board data loads.
-  Markdown: Object.keys(manifest).find((key) => key.endsWith('/comments/markdown.ts')),
+  // The Markdown renderer and DOMPurify: fetched by the comment thread while its data loads,
+  // by the idea board when an idea is first opened.
+  'Markdown, DOMPurify': Object.keys(manifest).find((key) =>
+    key.endsWith('/comments/purified-markdown.ts'),
+  ),
 };
 
 /** The files a chunk needs before it runs: itself and its static imports, transitively. */
@@ -101,7 +103,7 @@ for (const [label, key] of Object.entries(lazy)) {
 for (const [label, bytes, rawBytes, budget, files] of rows) {
   const limit = budget === undefined ? '' : ` / ${budget}`;
   console.log(
-    `${label.padEnd(28)} ${String(bytes).padStart(6)}${limit.padEnd(8)} B gzip ${String(rawBytes).padStart(7)} B raw  ${files}`,
+    `${label.padEnd(34)} ${String(bytes).padStart(6)}${limit.padEnd(8)} B gzip ${String(rawBytes).padStart(7)} B raw  ${files}`,
   );
 }
 if (args.includes('--check')) {

@@ -11,7 +11,7 @@ import { currentToken } from '../shared/identity.js';
 import { msg, plural } from '../shared/localize.js';
 import { WidgetError, isAbort, toFailure } from '../shared/problems.js';
 import { readComment, readLikes, readPage, readSort, type ThreadData } from './comment-data.js';
-import { commentFailureMessage } from './comment-problems.js';
+import { actionFailureMessage } from './action-problems.js';
 import type { ParvisComments } from './comments.js';
 import { mapTree } from './tree.js';
 
@@ -67,7 +67,7 @@ export function renderEdit(host: ParvisComments, c: Comment, data: ThreadData): 
         ${msg('Cancel', { id: 'poll.cancel' })}
       </button>
     </div>
-    ${host._renderFailure('edit')}
+    ${host._renderFailure('edit', actionFailureMessage)}
   </form>`;
 }
 
@@ -126,7 +126,7 @@ export function renderReportDialog(host: ParvisComments, data: ThreadData): Temp
           ${msg('Cancel', { id: 'poll.cancel' })}
         </button>
       </div>
-      ${host._renderFailure('report')}
+      ${host._renderFailure('report', actionFailureMessage)}
     </form>
   </dialog>`;
 }
@@ -257,7 +257,7 @@ export async function loadReplies(host: ParvisComments, c: Comment): Promise<voi
     if (first) host._article(first.id)?.focus();
   } catch (error) {
     if (isAbort(error)) return;
-    host._actionFailure = { id: c.id, message: commentFailureMessage(toFailure(error)) };
+    host._actionFailure = { id: c.id, message: actionFailureMessage(toFailure(error)) };
     host._emitError(error, 'load');
   } finally {
     setBusy(host, busyKey, false);
@@ -302,7 +302,7 @@ function setBusy(host: ParvisComments, id: string, busy: boolean): void {
 function actionFailed(host: ParvisComments, c: Comment, error: unknown): void {
   if (isAbort(error)) return;
   const failure = toFailure(error);
-  host._actionFailure = { id: c.id, message: commentFailureMessage(failure) };
+  host._actionFailure = { id: c.id, message: actionFailureMessage(failure) };
   host._emitError(error, 'submit');
 }
 

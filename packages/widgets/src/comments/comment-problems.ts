@@ -1,5 +1,6 @@
 // From a failure to a plain message about comments, in the citizen's language. The poll's
-// messages (shared/problems.ts) speak of polls and votes; these speak of discussions.
+// messages (shared/problems.ts) speak of polls and votes; these speak of discussions. Refusals
+// that only editing, deleting or liking meet are in action-problems.ts, with those flows.
 import { str } from '@lit/localize';
 import { msg } from '../shared/localize.js';
 import type { Failure } from '../shared/problems.js';
@@ -32,18 +33,6 @@ export function commentFailureMessage(failure: Failure, keeps = false): string {
     case 'thread_locked':
       return msg('This discussion is closed: no new comments, replies or likes.', {
         id: 'comments.error.locked',
-      });
-    case 'comment_not_found':
-      return msg('This comment is no longer available: it may have been deleted or hidden.', {
-        id: 'comments.error.comment-not-found',
-      });
-    case 'comment_not_yours':
-      return msg('You can only change your own comments.', { id: 'comments.error.not-yours' });
-    case 'comment_not_editable':
-      return msg('This comment can no longer be changed.', { id: 'comments.error.not-editable' });
-    case 'edit_window_closed':
-      return msg('The time allowed for editing this comment is over.', {
-        id: 'comments.error.edit-closed',
       });
     case 'parent_invalid':
       return msg(

@@ -31,7 +31,7 @@ import { commentFailureMessage, final } from './comment-problems.js';
 import { commentsStyles } from './comments.styles.js';
 import { draftKey, hasDraft, loadDraft, loadReplyDrafts, saveDraft } from './drafts.js';
 import { ParvisCommentEvent } from './events.js';
-import { loadBodyRenderer, type RenderBody } from './sanitize.js';
+import type { RenderBody } from './purified-markdown.js';
 import { findComment, mapTree } from './tree.js';
 
 /** Likes, edits, deletions, reports, paging and sorting: what a first render does not need. */
@@ -218,7 +218,10 @@ export class ParvisComments extends LitElement {
       const id = threadId.trim();
       if (!id) throw new WidgetError('config_missing', 'No thread id.');
       // DOMPurify loads while the thread does; if it cannot, bodies show as plain text.
-      const renderer = loadBodyRenderer().catch(() => null);
+      const renderer = import('./purified-markdown.js').then(
+        (module) => module.renderBody,
+        () => null,
+      );
       const query = { sort: readSort(sort) };
       let raw: unknown;
       try {
@@ -631,12 +634,15 @@ export class ParvisComments extends LitElement {
   }
 
   /** @internal */
-  _renderFailure(form: 'main' | 'reply' | 'edit' | 'report'): TemplateResult | typeof nothing {
+  _renderFailure(
+    form: 'main' | 'reply' | 'edit' | 'report',
+    message = commentFailureMessage,
+  ): TemplateResult | typeof nothing {
     const current = this._failure;
     if (current?.form !== form) return nothing;
     const keeps = form !== 'report' && !final.has(current.failure.code);
     return html`<div class="problem" part="error" role="alert">
-      <p>${commentFailureMessage(current.failure, keeps)}</p>
+      <p>${message(current.failure, keeps)}</p>
     </div>`;
   }
 

@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '../shared/format.js';
 import { currentToken } from '../shared/identity.js';
 import { msg, plural } from '../shared/localize.js';
 import { WidgetError, isAbort, toFailure } from '../shared/problems.js';
-import { loadBodyRenderer, type RenderBody } from '../comments/sanitize.js';
+import type { RenderBody } from '../comments/purified-markdown.js';
 import {
   readIdea,
   readIdeaPage,
@@ -22,7 +22,8 @@ import {
 } from './idea-data.js';
 import { loadIdeaDraft, saveIdeaDraft } from './drafts.js';
 import { ParvisIdeaEvent } from './events.js';
-import { failureField, failureOf, final, ideaFailureMessage } from './idea-problems.js';
+import { actionFailureMessage, failureField, final } from './action-problems.js';
+import { failureOf } from './idea-problems.js';
 import type { Field, FieldProblem, ParvisIdeas } from './ideas.js';
 
 /** Milliseconds of quiet typing before the similar ideas are looked up. */
@@ -184,7 +185,7 @@ export function renderForm(host: ParvisIdeas, data: BoardData): TemplateResult {
     ${
       host._failure
         ? html`<div class="problem" part="error" role="alert">
-            <p>${ideaFailureMessage(host._failure, !final.has(host._failure.code))}</p>
+            <p>${actionFailureMessage(host._failure, !final.has(host._failure.code))}</p>
           </div>`
         : nothing
     }
@@ -335,7 +336,10 @@ export async function open(host: ParvisIdeas, idea: Idea, opener: string | null)
   }
   // DOMPurify and the Markdown renderer come with the first opened idea; without them (they
   // could not load) the text shows as plain text.
-  renderBody ??= await loadBodyRenderer().catch(() => null);
+  renderBody ??= await import('../comments/purified-markdown.js').then(
+    (module) => module.renderBody,
+    () => null,
+  );
   // Following a link from one opened idea to another keeps the first way back.
   if (!host._opened) host._opener = opener;
   host._opened = idea;
@@ -484,7 +488,7 @@ async function lookUpSimilar(host: ParvisIdeas, title: string): Promise<void> {
 function check(host: ParvisIdeas, data: BoardData): FieldProblem | null {
   const title = codePoints(host._title);
   if (title === 0) {
-    return { field: 'title', message: ideaFailureMessage(failureOf('title_empty')) };
+    return { field: 'title', message: actionFailureMessage(failureOf('title_empty')) };
   }
   if (title > data.limits.titleLength) {
     return {
@@ -503,7 +507,7 @@ function check(host: ParvisIdeas, data: BoardData): FieldProblem | null {
   }
   const body = codePoints(host._body);
   if (body === 0) {
-    return { field: 'body', message: ideaFailureMessage(failureOf('body_empty')) };
+    return { field: 'body', message: actionFailureMessage(failureOf('body_empty')) };
   }
   if (body > data.limits.bodyLength) {
     return {
@@ -559,7 +563,7 @@ async function propose(host: ParvisIdeas): Promise<void> {
     const failure = toFailure(error);
     const field = failureField(failure.code);
     if (field) {
-      host._invalid = { field, message: ideaFailureMessage(failure) };
+      host._invalid = { field, message: actionFailureMessage(failure) };
       await focusInvalid(host);
     } else {
       host._failure = failure;
@@ -788,7 +792,7 @@ export async function toggleSupport(host: ParvisIdeas, idea: Idea): Promise<void
     );
   } catch (error) {
     if (isAbort(error)) return;
-    host._actionFailure = { id: idea.id, message: ideaFailureMessage(toFailure(error)) };
+    host._actionFailure = { id: idea.id, message: actionFailureMessage(toFailure(error)) };
     host._emitError(error, 'submit');
   } finally {
     setBusy(host, idea.id, false);
