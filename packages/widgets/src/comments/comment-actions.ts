@@ -1,21 +1,32 @@
 // What a comment thread does after its first render, in a chunk of its own (prefetched once
-// the thread is shown, see shared/lazy-part.ts): likes, editing, deleting and reporting a
-// comment, more comments and replies, another order.
+// the thread is shown, see shared/lazy-part.ts): sending a comment or a reply, likes, editing,
+// deleting and reporting a comment, more comments and replies, another order.
 import { html, nothing, type TemplateResult } from 'lit';
 import { str } from '@lit/localize';
 import { createClient, type ParvisClient } from '@parvis/contract/client';
-import type { Comment, ReportReason } from '@parvis/contract/types';
+import type { Comment, CommentInput, ReportReason, Stance } from '@parvis/contract/types';
 import { getConfig, resolveApi } from '../shared/configure.js';
 import { formatNumber } from '../shared/format.js';
 import { currentToken } from '../shared/identity.js';
 import { msg, plural } from '../shared/localize.js';
 import { WidgetError, isAbort, toFailure } from '../shared/problems.js';
-import { readComment, readLikes, readPage, readSort, type ThreadData } from './comment-data.js';
 import { actionFailureMessage } from './action-problems.js';
-import type { ParvisComments } from './comments.js';
-import { mapTree } from './tree.js';
+import {
+  readComment,
+  readLikes,
+  readPage,
+  readSort,
+  type CommentPageData,
+  type ThreadData,
+} from './comment-data.js';
+import type { FieldProblem, ParvisComments } from './comments.js';
+import { loadDraft, saveDraft } from './drafts.js';
+import { ParvisCommentEvent } from './events.js';
+import { findComment, mapTree } from './tree.js';
 
 const reasons: readonly ReportReason[] = ['spam', 'abuse', 'off_topic', 'personal_data', 'other'];
+
+const codePoints = (text: string) => [...text.trim()].length;
 
 export function renderDeleteConfirm(
   host: ParvisComments,
@@ -348,9 +359,9 @@ async function onSubmitEdit(host: ParvisComments, event: Event, c: Comment): Pro
   event.preventDefault();
   const data = host._data;
   if (!data || host._posting) return;
-  host._invalid = host._check(data, host._editBody, 'edit-body', null, false);
+  host._invalid = check(host, data, host._editBody, 'edit-body', null, false);
   if (host._invalid) {
-    await host._focusInvalid();
+    await focusInvalid(host);
     return;
   }
   host._failure = null;
@@ -420,7 +431,7 @@ async function deleteComment(host: ParvisComments, c: Comment): Promise<void> {
           }
         : null,
     );
-    if (c.status === 'published') host._addToCount(-1, c.stance);
+    if (c.status === 'published') addToCount(host, -1, c.stance);
     host._announce(msg('Your comment has been deleted.', { id: 'comments.deleted-done' }));
     await host.updateComplete;
     (keep ? host._article(c.id) : host._find<HTMLElement>('.summary'))?.focus();
@@ -468,7 +479,7 @@ async function onSubmitReport(host: ParvisComments, event: Event): Promise<void>
       field: 'reason',
       message: msg('Choose a reason.', { id: 'comments.check-reason' }),
     };
-    await host._focusInvalid();
+    await focusInvalid(host);
     return;
   }
   const detail = host._reportDetail.trim();
@@ -492,4 +503,269 @@ async function onSubmitReport(host: ParvisComments, event: Event): Promise<void>
     host._failure = { form: 'report', failure: toFailure(error) };
     host._emitError(error, 'submit');
   }
+}
+
+// ——— Posting and replying ———
+
+export function renderReplyForm(
+  host: ParvisComments,
+  c: Comment,
+  data: ThreadData,
+): TemplateResult {
+  const posting = host._posting === 'reply';
+  return html`<form
+    class="reply-form"
+    part="form"
+    novalidate
+    @submit=${(e: Event) => onSubmitReply(host, e)}
+  >
+    ${
+      host._restored === 'reply'
+        ? html`<p class="restored">
+            ${msg('Your unsent reply has been restored. Publish it when you are ready.', {
+              id: 'comments.restored-reply',
+            })}
+          </p>`
+        : nothing
+    }
+    ${host._renderTextField(
+      data,
+      'reply-body',
+      'reply-hint',
+      3,
+      msg(str`Your reply to ${host._authorName(c)}`, { id: 'comments.reply-body' }),
+      host._replyBody,
+      (e: Event) => onReplyBody(host, e),
+    )}
+    ${host._renderNameField(data, 'reply-name')} ${host._renderPrivacy(data)}
+    <div class="actions">
+      <button
+        type="submit"
+        class="primary"
+        part="submit-button"
+        aria-disabled=${posting ? 'true' : 'false'}
+      >
+        ${
+          posting
+            ? msg('Publishing…', { id: 'comments.publishing' })
+            : msg('Publish my reply', { id: 'comments.publish-reply' })
+        }
+      </button>
+      <button type="button" class="secondary" @click=${() => cancelReply(host)}>
+        ${msg('Cancel', { id: 'poll.cancel' })}
+      </button>
+    </div>
+    ${host._renderFailure('reply')}
+  </form>`;
+}
+
+function onReplyBody(host: ParvisComments, event: Event): void {
+  host._replyBody = (event.target as HTMLTextAreaElement).value;
+  if (host._invalid?.field === 'reply-body') host._invalid = null;
+  host._keepDraft(host._replyTo);
+}
+
+function onSubmitReply(host: ParvisComments, event: Event): void {
+  event.preventDefault();
+  if (host._replyTo) void post(host, host._replyTo);
+}
+
+/** Checks before sending; the problem, or null when the text may go. */
+function check(
+  host: ParvisComments,
+  data: ThreadData,
+  body: string,
+  bodyField: string,
+  nameField: string | null,
+  needsStance: boolean,
+): FieldProblem | null {
+  if (needsStance && !host._stance) {
+    return {
+      field: 'stance',
+      message: msg('Choose your position: for, against or neutral.', {
+        id: 'comments.check-stance',
+      }),
+    };
+  }
+  if (!body.trim()) {
+    return {
+      field: bodyField,
+      message: msg('Write your comment first.', { id: 'comments.error.body-empty' }),
+    };
+  }
+  const length = codePoints(body);
+  if (length > data.limits.bodyLength) {
+    return {
+      field: bodyField,
+      message: msg(
+        str`Your text has ${formatNumber(length)} characters; the limit is ${formatNumber(data.limits.bodyLength)}. Please shorten it.`,
+        { id: 'comments.check-length' },
+      ),
+    };
+  }
+  if (nameField && data.thread.authorNameRequired && !host._name.trim()) {
+    return {
+      field: nameField,
+      message: msg('Write the name to show with your comment.', { id: 'comments.check-name' }),
+    };
+  }
+  return null;
+}
+
+async function focusInvalid(host: ParvisComments): Promise<void> {
+  await host.updateComplete;
+  const field = host._invalid?.field;
+  if (!field) return;
+  const target =
+    field === 'stance'
+      ? host._find('input[name="stance"]')
+      : field === 'reason'
+        ? host._find('input[name="reason"]')
+        : host._find(`#${field}`);
+  target?.focus();
+}
+
+export async function post(host: ParvisComments, parentId: string | null): Promise<void> {
+  const data = host._data;
+  if (!data || host._posting) return;
+  const form = parentId ? 'reply' : 'main';
+  const body = parentId ? host._replyBody : host._body;
+  host._invalid = check(
+    host,
+    data,
+    body,
+    parentId ? 'reply-body' : 'body',
+    parentId ? 'reply-name' : 'name',
+    !parentId && data.thread.stance,
+  );
+  if (host._invalid) {
+    await focusInvalid(host);
+    return;
+  }
+  const name = host._name.trim();
+  const stance = parentId ? null : host._stance;
+  const input: CommentInput = { body };
+  if (name) input.authorName = name;
+  if (stance) input.stance = stance;
+  if (parentId) input.parentId = parentId;
+
+  // Kept before sending, cleared once the server has it: a lost connection, a crash or a
+  // closed tab cannot lose the text.
+  const key = host._draftKey();
+  if (key) saveDraft(key, parentId, { body, authorName: name, stance });
+  host._failure = null;
+  host._note = '';
+  host._posting = form;
+  let comment: Comment | null;
+  try {
+    const raw = await host._loader.write(host.api, ({ client, signal, token }) =>
+      client.postComment(data.thread.id, input, { signal, token }),
+    );
+    comment = readComment(raw, parentId ? 1 : 0);
+    if (!comment) throw new WidgetError('bad_data', 'Unexpected comment data');
+  } catch (error) {
+    host._posting = null;
+    if (isAbort(error)) return;
+    host._failure = { form, failure: toFailure(error) };
+    host._emitError(error, 'submit');
+    return;
+  }
+  host._posting = null;
+  if (key) saveDraft(key, parentId, null);
+  host._restored = null;
+  const pending = comment.status === 'pending';
+  const published = comment.status === 'published';
+  if (published) addToCount(host, 1, comment.stance);
+
+  if (parentId) {
+    host._replyTo = null;
+    host._replyBody = '';
+    insertReply(host, comment, parentId);
+    host._announce(
+      pending
+        ? msg(
+            'Thank you. Your reply will be published once a moderator has approved it; until then only you can see it.',
+            { id: 'comments.reply-pending' },
+          )
+        : msg('Thank you, your reply has been published.', { id: 'comments.reply-posted' }),
+    );
+  } else {
+    host._body = '';
+    host._stance = null;
+    host._items = [comment, ...host._items];
+    host._shown += 1;
+    host._note = pending
+      ? msg(
+          'Thank you. Your comment will be published once a moderator has approved it; until then only you can see it.',
+          { id: 'comments.pending-posted' },
+        )
+      : msg('Thank you, your comment has been published.', { id: 'comments.posted' });
+  }
+  host._fire(
+    new ParvisCommentEvent({
+      threadId: data.thread.id,
+      commentId: comment.id,
+      parentId: comment.parentId,
+      status: comment.status,
+    }),
+  );
+  await host.updateComplete;
+  if (parentId) host._article(comment.id)?.focus();
+  else host._find('.post .status')?.focus();
+}
+
+/** Puts a new reply under the comment the server attached it to (beside a depth-2 one). */
+function insertReply(host: ParvisComments, reply: Comment, answered: string): void {
+  const parentId = reply.parentId ?? answered;
+  if (!findComment(host._items, parentId)) return;
+  host._items = mapTree(host._items, parentId, (parent) => {
+    const page: CommentPageData = parent.replies ?? { items: [], nextCursor: null };
+    return {
+      ...parent,
+      replyCount: parent.replyCount + (reply.status === 'published' ? 1 : 0),
+      replies: { ...page, items: [...page.items.filter((r) => r.id !== reply.id), reply] },
+    };
+  });
+}
+
+/** Keeps the summary right after the citizen's own post or deletion. */
+function addToCount(host: ParvisComments, delta: number, stance: Stance | null): void {
+  const data = host._data;
+  if (!data) return;
+  const counts = data.thread.counts;
+  const stances = { ...counts.stances };
+  if (stance) stances[stance] = Math.max(0, stances[stance] + delta);
+  host._data = {
+    ...data,
+    thread: {
+      ...data.thread,
+      counts: { ...counts, comments: Math.max(0, counts.comments + delta), stances },
+    },
+  };
+}
+
+export async function openReply(host: ParvisComments, c: Comment): Promise<void> {
+  if (host._replyTo === c.id) {
+    cancelReply(host);
+    return;
+  }
+  host._replyTo = c.id;
+  const key = host._draftKey();
+  const draft = key ? loadDraft(key, c.id) : null;
+  host._replyBody = draft?.body ?? '';
+  host._restored = draft ? 'reply' : host._restored === 'main' ? 'main' : null;
+  if (host._failure?.form === 'reply') host._failure = null;
+  if (host._invalid?.field.startsWith('reply')) host._invalid = null;
+  await host.updateComplete;
+  host._find('#reply-body')?.focus();
+}
+
+async function cancelReply(host: ParvisComments): Promise<void> {
+  const id = host._replyTo;
+  host._replyTo = null;
+  host._replyBody = '';
+  if (host._failure?.form === 'reply') host._failure = null;
+  if (host._restored === 'reply') host._restored = null;
+  await host.updateComplete;
+  if (id) host._article(id)?.querySelector<HTMLElement>('[data-action="reply"]')?.focus();
 }

@@ -3,13 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { str } from '@lit/localize';
-import type {
-  Comment,
-  CommentInput,
-  CommentSort,
-  ReportReason,
-  Stance,
-} from '@parvis/contract/types';
+import type { Comment, CommentSort, ReportReason, Stance } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
 import { SubmitOnClick } from '../shared/submit-on-click.js';
 import { resolveApi } from '../shared/configure.js';
@@ -20,19 +14,12 @@ import { activeLocale, localeReady, msg, plural } from '../shared/localize.js';
 import { WidgetError, isAbort, toFailure, type Failure } from '../shared/problems.js';
 import { tokens } from '../shared/tokens.styles.js';
 import type * as Actions from './comment-actions.js';
-import {
-  readComment,
-  readSort,
-  readThreadView,
-  type CommentPageData,
-  type ThreadData,
-} from './comment-data.js';
+import { readSort, readThreadView, type ThreadData } from './comment-data.js';
 import { commentFailureMessage, final } from './comment-problems.js';
 import { commentsStyles } from './comments.styles.js';
 import { draftKey, hasDraft, loadDraft, loadReplyDrafts, saveDraft } from './drafts.js';
-import { ParvisCommentEvent } from './events.js';
 import type { RenderBody } from './purified-markdown.js';
-import { findComment, mapTree } from './tree.js';
+import { findComment } from './tree.js';
 
 /** Likes, edits, deletions, reports, paging and sorting: what a first render does not need. */
 const actions = new LazyPart(() => import('./comment-actions.js'));
@@ -63,7 +50,6 @@ function touches(c: Comment, ids: ReadonlySet<string>): boolean {
 }
 
 const isPlaceholder = (c: Comment) => c.body === null;
-const codePoints = (text: string) => [...text.trim()].length;
 
 /**
  * A comment thread for a city consultation: citizens read, post, reply (three levels), like,
@@ -187,13 +173,20 @@ export class ParvisComments extends LitElement {
   _reportReason: ReportReason | null = null;
   /** @internal */
   _reportDetail = '';
-  private _body = '';
-  private _name = '';
-  private _stance: Stance | null = null;
-  private _restored: 'main' | 'reply' | null = null;
-  private _note = '';
-  private _replyTo: string | null = null;
-  private _replyBody = '';
+  /** @internal */
+  _body = '';
+  /** @internal */
+  _name = '';
+  /** @internal */
+  _stance: Stance | null = null;
+  /** @internal */
+  _restored: 'main' | 'reply' | null = null;
+  /** @internal */
+  _note = '';
+  /** @internal */
+  _replyTo: string | null = null;
+  /** @internal */
+  _replyBody = '';
   private _announcement = '';
 
   readonly #internals: ElementInternals | null =
@@ -214,7 +207,7 @@ export class ParvisComments extends LitElement {
     messages: 'comments',
     api: () => this.api,
     args: () => [this.thread, this.sort] as const,
-    load: async ({ client, signal, token }, [threadId, sort]) => {
+    load: async ({ api, client, signal, token }, [threadId, sort]) => {
       const id = threadId.trim();
       if (!id) throw new WidgetError('config_missing', 'No thread id.');
       // DOMPurify loads while the thread does; if it cannot, bodies show as plain text.
@@ -222,6 +215,10 @@ export class ParvisComments extends LitElement {
         (module) => module.renderBody,
         () => null,
       );
+      // A reply kept from a failed sending shows in its form at once: the reply form's chunk
+      // loads with the thread then (if it cannot, the reply stays kept for the next visit).
+      const replyForm =
+        loadReplyDrafts(draftKey(api, id)).size > 0 ? actions.get().catch(() => null) : null;
       const query = { sort: readSort(sort) };
       let raw: unknown;
       try {
@@ -234,6 +231,7 @@ export class ParvisComments extends LitElement {
       }
       const data = readThreadView(raw);
       this.#renderBody = await renderer;
+      await replyForm;
       return data;
     },
     onComplete: (data) => this.#show(data),
@@ -256,7 +254,8 @@ export class ParvisComments extends LitElement {
     return this._find(`article[data-id="${CSS.escape(id)}"]`);
   }
 
-  #draftKey(): string | null {
+  /** @internal */
+  _draftKey(): string | null {
     const api = resolveApi(this.api);
     const id = this._data?.thread.id;
     return api && id ? draftKey(api, id) : null;
@@ -334,7 +333,7 @@ export class ParvisComments extends LitElement {
     this._shown = 0;
     this._shown = this._nextShown(0);
     // A comment that could not be sent before (offline, server trouble) comes back.
-    const key = this.#draftKey();
+    const key = this._draftKey();
     if (!key || !data.canPost) return;
     const main = loadDraft(key, null);
     if (main && !this._body) {
@@ -343,7 +342,7 @@ export class ParvisComments extends LitElement {
       this._stance = data.thread.stance ? main.stance : null;
       this._restored = 'main';
     }
-    for (const [parentId, draft] of loadReplyDrafts(key)) {
+    for (const [parentId, draft] of actions.value ? loadReplyDrafts(key) : []) {
       if (!findComment(this._items, parentId)) continue;
       this._replyTo = parentId;
       this._replyBody = draft.body;
@@ -473,7 +472,7 @@ export class ParvisComments extends LitElement {
                 class="secondary"
                 part="more-button"
                 aria-disabled=${this._listBusy ? 'true' : 'false'}
-                @click=${() => this.#act(null, (a) => a.loadMore(this))}
+                @click=${() => this.#onList((a) => a.loadMore(this))}
               >
                 ${
                   this._listBusy
@@ -581,7 +580,7 @@ export class ParvisComments extends LitElement {
   ): TemplateResult {
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <p class="hint" id=${hint}>${this.#formatHint(data)}</p>
+      <p class="hint" id=${hint}>${this._formatHint(data)}</p>
       <textarea
         id=${id}
         part="textarea"
@@ -595,7 +594,8 @@ export class ParvisComments extends LitElement {
     </div>`;
   }
 
-  #renderNameField(data: ThreadData, id: string): TemplateResult {
+  /** @internal */
+  _renderNameField(data: ThreadData, id: string): TemplateResult {
     const required = data.thread.authorNameRequired;
     return html`<div class="field">
       <label for=${id}>
@@ -620,7 +620,8 @@ export class ParvisComments extends LitElement {
     </div>`;
   }
 
-  #renderPrivacy(data: ThreadData): TemplateResult | typeof nothing {
+  /** @internal */
+  _renderPrivacy(data: ThreadData): TemplateResult | typeof nothing {
     const url = data.thread.privacyUrl;
     return url
       ? html`<p class="privacy">
@@ -693,7 +694,7 @@ export class ParvisComments extends LitElement {
         this._body,
         this.#onBody,
       )}
-      ${this.#renderNameField(data, 'name')} ${this.#renderPrivacy(data)}
+      ${this._renderNameField(data, 'name')} ${this._renderPrivacy(data)}
       <div class="actions">
         <button
           type="submit"
@@ -713,7 +714,8 @@ export class ParvisComments extends LitElement {
     </form>`;
   }
 
-  #formatHint(data: ThreadData): string {
+  /** @internal */
+  _formatHint(data: ThreadData): string {
     return msg(
       str`Up to ${formatNumber(data.limits.bodyLength)} characters. *italics*, **bold**, lists starting with "-" and https:// links are formatted.`,
       { id: 'comments.hint' },
@@ -726,7 +728,8 @@ export class ParvisComments extends LitElement {
     return msg('Neutral', { id: 'comments.stance-neutral' });
   }
 
-  #authorName(c: Comment): string {
+  /** @internal */
+  _authorName(c: Comment): string {
     return c.authorName ?? msg('Anonymous', { id: 'comments.anonymous' });
   }
 
@@ -787,7 +790,7 @@ export class ParvisComments extends LitElement {
 
   #articleLabel(c: Comment): string {
     if (isPlaceholder(c)) return msg('Removed comment', { id: 'comments.label-removed' });
-    const name = this.#authorName(c);
+    const name = this._authorName(c);
     return c.official
       ? msg(str`Official answer from ${name}`, { id: 'comments.label-official' })
       : msg(str`Comment by ${name}`, { id: 'comments.label' });
@@ -817,7 +820,7 @@ export class ParvisComments extends LitElement {
           placeholder
             ? nothing
             : html`<p class="meta">
-                <span class="author">${this.#authorName(c)}</span>
+                <span class="author">${this._authorName(c)}</span>
                 ${
                   c.official
                     ? html`<span class="badge official-badge" part="official-badge"
@@ -870,13 +873,13 @@ export class ParvisComments extends LitElement {
               </p>`
             : nothing
         }
-        ${this._replyTo === c.id ? this.#renderReplyForm(c, data) : nothing}
+        ${this._replyTo === c.id ? actions.value?.renderReplyForm(this, c, data) : nothing}
       </article>
       ${
         replies && (replies.items.length > 0 || replies.nextCursor)
           ? html`<ul
                 class="replies"
-                aria-label=${msg(str`Replies to ${this.#authorName(c)}`, { id: 'comments.replies' })}
+                aria-label=${msg(str`Replies to ${this._authorName(c)}`, { id: 'comments.replies' })}
               >
                 ${repeat(
                   replies.items,
@@ -891,7 +894,7 @@ export class ParvisComments extends LitElement {
                         type="button"
                         class="link-button"
                         aria-disabled=${this._busy.has(`replies:${c.id}`) ? 'true' : 'false'}
-                        @click=${() => this.#act(c, (a) => a.loadReplies(this, c))}
+                        @click=${() => this.#onComment(c, (a) => a.loadReplies(this, c))}
                       >
                         ${msg('Show more replies', { id: 'comments.more-replies' })}
                       </button>
@@ -929,7 +932,7 @@ export class ParvisComments extends LitElement {
               data-action="like"
               aria-pressed=${c.likedByMe ? 'true' : 'false'}
               aria-disabled=${busy ? 'true' : 'false'}
-              @click=${() => this.#act(c, (a) => a.toggleLike(this, c))}
+              @click=${() => this.#onComment(c, (a) => a.toggleLike(this, c))}
             >
               <span aria-hidden="true">♥</span> ${msg('Like', { id: 'comments.like' })}
               <span class="count">(${likes})</span>
@@ -951,7 +954,7 @@ export class ParvisComments extends LitElement {
               class="action"
               data-action="reply"
               aria-expanded=${this._replyTo === c.id ? 'true' : 'false'}
-              @click=${() => this.#openReply(c)}
+              @click=${() => this.#onComment(c, (a) => a.openReply(this, c))}
             >
               ${msg('Reply', { id: 'comments.reply' })}
             </button>`
@@ -963,7 +966,7 @@ export class ParvisComments extends LitElement {
               type="button"
               class="action"
               data-action="edit"
-              @click=${() => this.#act(c, (a) => a.startEdit(this, c))}
+              @click=${() => this.#onComment(c, (a) => a.startEdit(this, c))}
             >
               ${msg('Edit', { id: 'comments.edit' })}
             </button>`
@@ -976,7 +979,7 @@ export class ParvisComments extends LitElement {
               class="action"
               data-action="delete"
               aria-expanded=${this._confirmDelete === c.id ? 'true' : 'false'}
-              @click=${() => this.#act(c, (a) => a.askDelete(this, c))}
+              @click=${() => this.#onComment(c, (a) => a.askDelete(this, c))}
             >
               ${msg('Delete', { id: 'comments.delete' })}
             </button>`
@@ -989,7 +992,7 @@ export class ParvisComments extends LitElement {
               class="action"
               data-action="report"
               aria-disabled=${reported ? 'true' : 'false'}
-              @click=${() => this.#act(c, (a) => a.openReport(this, c))}
+              @click=${() => this.#onComment(c, (a) => a.openReport(this, c))}
             >
               ${
                 reported
@@ -1002,70 +1005,41 @@ export class ParvisComments extends LitElement {
     </div>`;
   }
 
-  #renderReplyForm(c: Comment, data: ThreadData): TemplateResult {
-    const posting = this._posting === 'reply';
-    return html`<form class="reply-form" part="form" novalidate @submit=${this.#onSubmitReply}>
-      ${
-        this._restored === 'reply'
-          ? html`<p class="restored">
-              ${msg('Your unsent reply has been restored. Publish it when you are ready.', {
-                id: 'comments.restored-reply',
-              })}
-            </p>`
-          : nothing
-      }
-      ${this._renderTextField(
-        data,
-        'reply-body',
-        'reply-hint',
-        3,
-        msg(str`Your reply to ${this.#authorName(c)}`, { id: 'comments.reply-body' }),
-        this._replyBody,
-        this.#onReplyBody,
-      )}
-      ${this.#renderNameField(data, 'reply-name')} ${this.#renderPrivacy(data)}
-      <div class="actions">
-        <button
-          type="submit"
-          class="primary"
-          part="submit-button"
-          aria-disabled=${posting ? 'true' : 'false'}
-        >
-          ${
-            posting
-              ? msg('Publishing…', { id: 'comments.publishing' })
-              : msg('Publish my reply', { id: 'comments.publish-reply' })
-          }
-        </button>
-        <button type="button" class="secondary" @click=${this.#cancelReply}>
-          ${msg('Cancel', { id: 'poll.cancel' })}
-        </button>
-      </div>
-      ${this._renderFailure('reply')}
-    </form>`;
-  }
-
   // ——— Flows loaded after the first render ———
 
   /**
    * Runs a flow of comment-actions.ts, loading it first when the prefetch has not yet. When it
-   * cannot load, the failure shows where it was asked for: on the comment, or under the list.
+   * cannot load, `failed` says so where the flow was asked for.
    */
-  async #act(c: Comment | null, run: (flows: typeof Actions) => unknown): Promise<void> {
+  async #act(
+    run: (flows: typeof Actions) => unknown,
+    failed: (failure: Failure) => void,
+    during: 'load' | 'submit' = 'load',
+  ): Promise<void> {
     try {
       await run(actions.value ?? (await actions.get()));
     } catch (error) {
-      const failure = toFailure(error);
-      if (c) this._actionFailure = { id: c.id, message: commentFailureMessage(failure) };
-      else this._listFailure = failure;
-      this._emitError(error, 'load');
+      failed(toFailure(error));
+      this._emitError(error, during);
     }
+  }
+
+  /** A flow about one comment: a failure to load it shows on that comment. */
+  #onComment(c: Comment, run: (flows: typeof Actions) => unknown): void {
+    void this.#act(run, (failure) => {
+      this._actionFailure = { id: c.id, message: commentFailureMessage(failure) };
+    });
+  }
+
+  /** A flow about the list: a failure to load it shows under the list. */
+  #onList(run: (flows: typeof Actions) => unknown): void {
+    void this.#act(run, (failure) => (this._listFailure = failure));
   }
 
   #onSort(event: Event): void {
     // Read now: once the event is over, its target is no longer set.
     const value = (event.target as HTMLSelectElement).value;
-    void this.#act(null, (a) => a.onSort(this, value));
+    this.#onList((a) => a.onSort(this, value));
   }
 
   // ——— Input ———
@@ -1073,13 +1047,7 @@ export class ParvisComments extends LitElement {
   #onBody(event: Event): void {
     this._body = (event.target as HTMLTextAreaElement).value;
     if (this._invalid?.field === 'body') this._invalid = null;
-    this.#keepDraft(null);
-  }
-
-  #onReplyBody(event: Event): void {
-    this._replyBody = (event.target as HTMLTextAreaElement).value;
-    if (this._invalid?.field === 'reply-body') this._invalid = null;
-    this.#keepDraft(this._replyTo);
+    this._keepDraft(null);
   }
 
   #onName(event: Event): void {
@@ -1092,9 +1060,9 @@ export class ParvisComments extends LitElement {
     if (this._invalid?.field === 'stance') this._invalid = null;
   }
 
-  /** Once a draft was kept (sending failed), it follows what the citizen types. */
-  #keepDraft(parentId: string | null): void {
-    const key = this.#draftKey();
+  /** @internal Once a draft was kept (sending failed), it follows what the citizen types. */
+  _keepDraft(parentId: string | null): void {
+    const key = this._draftKey();
     if (!key || !hasDraft(key, parentId)) return;
     const body = parentId ? this._replyBody : this._body;
     saveDraft(key, parentId, {
@@ -1108,216 +1076,20 @@ export class ParvisComments extends LitElement {
 
   #onSubmitMain(event: Event): void {
     event.preventDefault();
-    void this.#post(null);
-  }
-
-  #onSubmitReply(event: Event): void {
-    event.preventDefault();
-    if (this._replyTo) void this.#post(this._replyTo);
-  }
-
-  /** @internal Checks before sending; the problem, or null when the text may go. */
-  _check(
-    data: ThreadData,
-    body: string,
-    bodyField: string,
-    nameField: string | null,
-    needsStance: boolean,
-  ): FieldProblem | null {
-    if (needsStance && !this._stance) {
-      return {
-        field: 'stance',
-        message: msg('Choose your position: for, against or neutral.', {
-          id: 'comments.check-stance',
-        }),
-      };
-    }
-    if (!body.trim()) {
-      return {
-        field: bodyField,
-        message: msg('Write your comment first.', { id: 'comments.error.body-empty' }),
-      };
-    }
-    const length = codePoints(body);
-    if (length > data.limits.bodyLength) {
-      return {
-        field: bodyField,
-        message: msg(
-          str`Your text has ${formatNumber(length)} characters; the limit is ${formatNumber(data.limits.bodyLength)}. Please shorten it.`,
-          { id: 'comments.check-length' },
-        ),
-      };
-    }
-    if (nameField && data.thread.authorNameRequired && !this._name.trim()) {
-      return {
-        field: nameField,
-        message: msg('Write the name to show with your comment.', { id: 'comments.check-name' }),
-      };
-    }
-    return null;
-  }
-
-  /** @internal */
-  async _focusInvalid(): Promise<void> {
-    await this.updateComplete;
-    const field = this._invalid?.field;
-    if (!field) return;
-    const target =
-      field === 'stance'
-        ? this._find('input[name="stance"]')
-        : field === 'reason'
-          ? this._find('input[name="reason"]')
-          : this._find(`#${field}`);
-    target?.focus();
-  }
-
-  async #post(parentId: string | null): Promise<void> {
-    const data = this._data;
-    if (!data || this._posting) return;
-    const form = parentId ? 'reply' : 'main';
-    const body = parentId ? this._replyBody : this._body;
-    this._invalid = this._check(
-      data,
-      body,
-      parentId ? 'reply-body' : 'body',
-      parentId ? 'reply-name' : 'name',
-      !parentId && data.thread.stance,
-    );
-    if (this._invalid) {
-      await this._focusInvalid();
-      return;
-    }
-    const name = this._name.trim();
-    const stance = parentId ? null : this._stance;
-    const input: CommentInput = { body };
-    if (name) input.authorName = name;
-    if (stance) input.stance = stance;
-    if (parentId) input.parentId = parentId;
-
-    // Kept before sending, cleared once the server has it: a lost connection, a crash or a
-    // closed tab cannot lose the text.
-    const key = this.#draftKey();
-    if (key) saveDraft(key, parentId, { body, authorName: name, stance });
-    this._failure = null;
-    this._note = '';
-    this._posting = form;
-    let comment: Comment | null;
-    try {
-      const raw = await this._loader.write(this.api, ({ client, signal, token }) =>
-        client.postComment(data.thread.id, input, { signal, token }),
-      );
-      comment = readComment(raw, parentId ? 1 : 0);
-      if (!comment) throw new WidgetError('bad_data', 'Unexpected comment data');
-    } catch (error) {
-      this._posting = null;
-      if (isAbort(error)) return;
-      this._failure = { form, failure: toFailure(error) };
-      this._emitError(error, 'submit');
-      return;
-    }
-    this._posting = null;
-    if (key) saveDraft(key, parentId, null);
-    this._restored = null;
-    const pending = comment.status === 'pending';
-    const published = comment.status === 'published';
-    if (published) this._addToCount(1, comment.stance);
-
-    if (parentId) {
-      this._replyTo = null;
-      this._replyBody = '';
-      this.#insertReply(comment, parentId);
-      this._announce(
-        pending
-          ? msg(
-              'Thank you. Your reply will be published once a moderator has approved it; until then only you can see it.',
-              { id: 'comments.reply-pending' },
-            )
-          : msg('Thank you, your reply has been published.', { id: 'comments.reply-posted' }),
-      );
-    } else {
-      this._body = '';
-      this._stance = null;
-      this._items = [comment, ...this._items];
-      this._shown += 1;
-      this._note = pending
-        ? msg(
-            'Thank you. Your comment will be published once a moderator has approved it; until then only you can see it.',
-            { id: 'comments.pending-posted' },
-          )
-        : msg('Thank you, your comment has been published.', { id: 'comments.posted' });
-    }
-    this.#fire(
-      new ParvisCommentEvent({
-        threadId: data.thread.id,
-        commentId: comment.id,
-        parentId: comment.parentId,
-        status: comment.status,
-      }),
-    );
-    await this.updateComplete;
-    if (parentId) this._article(comment.id)?.focus();
-    else this._find('.post .status')?.focus();
-  }
-
-  /** Puts a new reply under the comment the server attached it to (beside a depth-2 one). */
-  #insertReply(reply: Comment, answered: string): void {
-    const parentId = reply.parentId ?? answered;
-    if (!findComment(this._items, parentId)) return;
-    this._items = mapTree(this._items, parentId, (parent) => {
-      const page: CommentPageData = parent.replies ?? { items: [], nextCursor: null };
-      return {
-        ...parent,
-        replyCount: parent.replyCount + (reply.status === 'published' ? 1 : 0),
-        replies: { ...page, items: [...page.items.filter((r) => r.id !== reply.id), reply] },
-      };
-    });
-  }
-
-  /** @internal Keeps the summary right after the citizen's own post or deletion. */
-  _addToCount(delta: number, stance: Stance | null): void {
-    const data = this._data;
-    if (!data) return;
-    const counts = data.thread.counts;
-    const stances = { ...counts.stances };
-    if (stance) stances[stance] = Math.max(0, stances[stance] + delta);
-    this._data = {
-      ...data,
-      thread: {
-        ...data.thread,
-        counts: { ...counts, comments: Math.max(0, counts.comments + delta), stances },
-      },
+    const failed = (failure: Failure) => {
+      // As when sending fails: the text stays in the box and in the page's storage.
+      const key = this._draftKey();
+      if (key && this._body.trim()) {
+        saveDraft(key, null, {
+          body: this._body,
+          authorName: this._name.trim(),
+          stance: this._stance,
+        });
+      }
+      this._failure = { form: 'main', failure };
     };
+    void this.#act((a) => a.post(this, null), failed, 'submit');
   }
-
-  async #openReply(c: Comment): Promise<void> {
-    if (this._replyTo === c.id) {
-      this.#cancelReply();
-      return;
-    }
-    this._replyTo = c.id;
-    const key = this.#draftKey();
-    const draft = key ? loadDraft(key, c.id) : null;
-    this._replyBody = draft?.body ?? '';
-    this._restored = draft ? 'reply' : this._restored === 'main' ? 'main' : null;
-    if (this._failure?.form === 'reply') this._failure = null;
-    if (this._invalid?.field.startsWith('reply')) this._invalid = null;
-    await this.updateComplete;
-    this._find('#reply-body')?.focus();
-  }
-
-  async #cancelReply(): Promise<void> {
-    const id = this._replyTo;
-    this._replyTo = null;
-    this._replyBody = '';
-    if (this._failure?.form === 'reply') this._failure = null;
-    if (this._restored === 'reply') this._restored = null;
-    await this.updateComplete;
-    if (id) this._article(id)?.querySelector<HTMLElement>('[data-action="reply"]')?.focus();
-  }
-
-  // ——— Reading more ———
-
-  // ——— Likes, edits, deletions, reports ———
 
   // ——— Plumbing ———
 
@@ -1330,11 +1102,11 @@ export class ParvisComments extends LitElement {
   /** @internal */
   _emitError(error: unknown, during: 'load' | 'submit'): void {
     const failure = toFailure(error);
-    this.#fire(new ParvisErrorEvent(failure.code, failure.status, during));
+    this._fire(new ParvisErrorEvent(failure.code, failure.status, during));
   }
 
-  /** Events are documented with @event above; one helper keeps the manifest free of duplicates. */
-  #fire(event: Event): void {
+  /** @internal Events are documented with @event above; one helper keeps the manifest free of duplicates. */
+  _fire(event: Event): void {
     this.dispatchEvent(event);
   }
 

@@ -12,6 +12,7 @@ import { createMswHandlers } from '@parvis/api/msw';
 import '../comments/define.js';
 import '../ideas/define.js';
 import type { ParvisComments } from '../comments/comments.js';
+import { draftKey } from '../comments/drafts.js';
 import type { ParvisIdeas } from '../ideas/ideas.js';
 import { configure, resetConfig } from './configure.js';
 import type { ParvisErrorEvent } from './events.js';
@@ -78,7 +79,7 @@ beforeEach(async () => {
 afterEach(() => fixtureCleanup());
 
 describe('lazily loaded parts that cannot load', () => {
-  it('<parvis-comments>: a like says the server cannot be reached, the comment being written stays', async () => {
+  it('<parvis-comments>: a like and publishing say the server cannot be reached, the comment being written stays', async () => {
     await call('/v1/admin/threads', { id: 'park', title: 'The new park' });
     await call('/v1/threads/park/comments', { body: 'More benches, please.' }, await participant());
     unreachable();
@@ -100,6 +101,15 @@ describe('lazily loaded parts that cannot load', () => {
     expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('And shade');
     expect($(el, '[part="like-button"]')!.getAttribute('aria-pressed')).to.equal('false');
     expect(errors.map((e) => e.code)).to.deep.equal(['network_error']);
+    // Publishing: the text stays in the box and is kept in the page's storage for a reload.
+    $(el, '[part="submit-button"]')!.click();
+    await waitUntil(() => errors.length === 2, 'no error when publishing');
+    expect(alerts(el)).to.include(
+      'The server cannot be reached. Check your connection: your text is kept, also if you reload the page.',
+    );
+    expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('And shade');
+    expect(localStorage.getItem(draftKey(API, 'park'))).to.contain('And shade');
+    expect(errors[1]).to.include({ code: 'network_error', during: 'submit' });
     await expect(el).to.be.accessible();
     // Back online: the next click loads the chunk and likes.
     worker.resetHandlers(
@@ -110,7 +120,8 @@ describe('lazily loaded parts that cannot load', () => {
       () => $(el, '[part="like-button"]')?.getAttribute('aria-pressed') === 'true',
       'the like did not go through once back online',
     );
-    expect(alerts(el)).to.deep.equal([]);
+    expect(alerts(el).filter((a) => a.includes('like'))).to.deep.equal([]);
+    expect($(el, '[part="comment"] [role="alert"]')).to.equal(null);
   });
 
   it('<parvis-ideas>: a search and "Propose an idea" say the server cannot be reached, the search text stays', async () => {
