@@ -45,9 +45,7 @@ const lazy = {
   'Budget chart': Object.keys(manifest).find((key) => key.endsWith('/budget/chart.ts')),
   // The Markdown renderer and DOMPurify: fetched by the comment thread while its data loads,
   // by the idea board when an idea is first opened.
-  'Markdown, DOMPurify': Object.keys(manifest).find((key) =>
-    key.endsWith('/comments/purified-markdown.ts'),
-  ),
+  'Markdown, DOMPurify': Object.keys(manifest).find((key) => key.endsWith('/comments/purify.ts')),
 };
 
 /** The files a chunk needs before it runs: itself and its static imports, transitively. */

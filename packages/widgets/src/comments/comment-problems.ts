@@ -3,7 +3,7 @@
 // that only editing, deleting or liking meet are in action-problems.ts, with those flows.
 import { str } from '@lit/localize';
 import { msg } from '../shared/localize.js';
-import type { Failure } from '../shared/problems.js';
+import { failureMessage, type Failure } from '../shared/problems.js';
 
 /** Failures after which sending the same thing again cannot help. */
 export const final = new Set([
@@ -78,11 +78,8 @@ export function commentFailureMessage(failure: Failure, keeps = false): string {
     case 'token_missing':
     case 'token_invalid':
     case 'token_expired':
-      return (
-        msg('Your participation could not be confirmed. Please try again.', {
-          id: 'error.token',
-        }) + kept
-      );
+      // The same sentence as every widget's (shared/problems.ts).
+      return failureMessage(failure) + kept;
     case 'rate_limited':
       return (
         (failure.retryAfterSeconds
@@ -95,10 +92,7 @@ export function commentFailureMessage(failure: Failure, keeps = false): string {
             })) + kept
       );
     case 'origin_not_allowed':
-      return msg(
-        'This website is not allowed to send answers to this consultation. Please tell its editors.',
-        { id: 'error.origin' },
-      );
+      return failureMessage(failure);
     case 'idempotency_in_progress':
       return msg('Your previous attempt is still being processed. Please wait a moment.', {
         id: 'comments.error.in-progress',

@@ -18,7 +18,7 @@ import { readSort, readThreadView, type ThreadData } from './comment-data.js';
 import { commentFailureMessage, final } from './comment-problems.js';
 import { commentsStyles } from './comments.styles.js';
 import { draftKey, hasDraft, loadDraft, loadReplyDrafts, saveDraft } from './drafts.js';
-import type { RenderBody } from './purified-markdown.js';
+import type { RenderBody } from './purify.js';
 import { findComment } from './tree.js';
 
 /** Likes, edits, deletions, reports, paging and sorting: what a first render does not need. */
@@ -211,7 +211,7 @@ export class ParvisComments extends LitElement {
       const id = threadId.trim();
       if (!id) throw new WidgetError('config_missing', 'No thread id.');
       // DOMPurify loads while the thread does; if it cannot, bodies show as plain text.
-      const renderer = import('./purified-markdown.js').then(
+      const renderer = import('./purify.js').then(
         (module) => module.renderBody,
         () => null,
       );

@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '../shared/format.js';
 import { currentToken } from '../shared/identity.js';
 import { msg, plural } from '../shared/localize.js';
 import { WidgetError, isAbort, toFailure } from '../shared/problems.js';
-import type { RenderBody } from '../comments/purified-markdown.js';
+import type { RenderBody } from '../comments/purify.js';
 import {
   readIdea,
   readIdeaPage,
@@ -336,7 +336,7 @@ export async function open(host: ParvisIdeas, idea: Idea, opener: string | null)
   }
   // DOMPurify and the Markdown renderer come with the first opened idea; without them (they
   // could not load) the text shows as plain text.
-  renderBody ??= await import('../comments/purified-markdown.js').then(
+  renderBody ??= await import('../comments/purify.js').then(
     (module) => module.renderBody,
     () => null,
   );

@@ -1,9 +1,8 @@
 // From a failure to a plain message about idea boards, in the citizen's language: loading
 // and reading. Refusals of a proposal or a support are in action-problems.ts, with the flows
 // that meet them.
-import { str } from '@lit/localize';
 import { msg } from '../shared/localize.js';
-import type { Failure } from '../shared/problems.js';
+import { failureMessage, type Failure } from '../shared/problems.js';
 
 /** A failure the widget finds itself, with the message of the backend's code. */
 export const failureOf = (code: string): Failure => ({
@@ -44,26 +43,11 @@ export function ideaFailureMessage(failure: Failure, keeps = false): string {
     case 'token_missing':
     case 'token_invalid':
     case 'token_expired':
-      return (
-        msg('Your participation could not be confirmed. Please try again.', {
-          id: 'error.token',
-        }) + kept
-      );
     case 'rate_limited':
-      return (
-        (failure.retryAfterSeconds
-          ? msg(str`Too many attempts. Please try again in ${failure.retryAfterSeconds} seconds.`, {
-              id: 'error.rate-limited-seconds',
-            })
-          : msg('Too many attempts. Please try again in a moment.', {
-              id: 'error.rate-limited',
-            })) + kept
-      );
+      // The same sentences as every widget's (shared/problems.ts).
+      return failureMessage(failure) + kept;
     case 'origin_not_allowed':
-      return msg(
-        'This website is not allowed to send answers to this consultation. Please tell its editors.',
-        { id: 'error.origin' },
-      );
+      return failureMessage(failure);
     case 'validation_failed':
     case 'malformed_json':
     case 'payload_too_large':
