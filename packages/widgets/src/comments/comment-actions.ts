@@ -75,7 +75,7 @@ export function renderEdit(host: ParvisComments, c: Comment, data: ThreadData): 
         }
       </button>
       <button type="button" class="secondary" @click=${() => cancelEdit(host, c)}>
-        ${msg('Cancel', { id: 'poll.cancel' })}
+        ${msg('Cancel', { id: 'comments.cancel' })}
       </button>
     </div>
     ${host._renderFailure('edit', actionFailureMessage)}
@@ -129,12 +129,12 @@ export function renderReportDialog(host: ParvisComments, data: ThreadData): Temp
         <button type="submit" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
           ${
             sending
-              ? msg('Sending…', { id: 'poll.sending' })
+              ? msg('Sending…', { id: 'comments.sending' })
               : msg('Send the report', { id: 'comments.report-send' })
           }
         </button>
         <button type="button" class="secondary" @click=${() => closeReport(host)}>
-          ${msg('Cancel', { id: 'poll.cancel' })}
+          ${msg('Cancel', { id: 'comments.cancel' })}
         </button>
       </div>
       ${host._renderFailure('report', actionFailureMessage)}
@@ -552,7 +552,7 @@ export function renderReplyForm(
         }
       </button>
       <button type="button" class="secondary" @click=${() => cancelReply(host)}>
-        ${msg('Cancel', { id: 'poll.cancel' })}
+        ${msg('Cancel', { id: 'comments.cancel' })}
       </button>
     </div>
     ${host._renderFailure('reply')}

@@ -116,7 +116,7 @@ export function commentFailureMessage(failure: Failure, keeps = false): string {
             { id: 'comments.error.offline-kept' },
           )
         : msg('The server cannot be reached. Check your connection and try again.', {
-            id: 'poll.load-offline',
+            id: 'comments.error.offline',
           });
     case 'bad_data':
       return msg('This discussion cannot be displayed: the server sent incomplete data.', {

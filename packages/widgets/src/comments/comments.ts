@@ -387,7 +387,7 @@ export class ParvisComments extends LitElement {
       ${
         canRetry
           ? html`<button type="button" class="secondary" @click=${() => this._loader.reload()}>
-              ${msg('Try again', { id: 'poll.retry' })}
+              ${msg('Try again', { id: 'comments.retry' })}
             </button>`
           : nothing
       }
