@@ -3,8 +3,8 @@
 // - each widget's first render: the loader, the widget's chunk and everything it imports, on an
 //   English page, then the French messages a French page adds;
 // - all widgets on one page together;
-// - the lazy chunks apart (Chart.js, the Markdown renderer with DOMPurify), which never sit on
-//   a first render.
+// - the lazy chunks apart (Chart.js, the Markdown renderer with DOMPurify, the flows of the
+//   comment and idea widgets after their first render), which never sit on a first render.
 // Widgets are found in the build itself (every `src/{name}/define.ts`), so a new widget is
 // measured without changing this file.
 //   node packages/widgets/scripts/size.mjs [--no-build] [--check]
@@ -46,6 +46,14 @@ const lazy = {
   // The Markdown renderer and DOMPurify: fetched by the comment thread while its data loads,
   // by the idea board when an idea is first opened.
   'Markdown, DOMPurify': Object.keys(manifest).find((key) => key.endsWith('/comments/purify.ts')),
+  // What a widget does after its first render, prefetched right after it (shared/lazy-part.ts),
+  // and its French messages (`generated/locales/fr/later/`).
+  'Comment flows': Object.keys(manifest).find((key) =>
+    key.endsWith('/comments/comment-actions.ts'),
+  ),
+  '  + French messages': frKey('later/comments'),
+  'Idea flows': Object.keys(manifest).find((key) => key.endsWith('/ideas/idea-actions.ts')),
+  '  + French messages ': frKey('later/ideas'),
 };
 
 /** The files a chunk needs before it runs: itself and its static imports, transitively. */
@@ -90,12 +98,12 @@ const all = union(...firstRenders);
 row('all widgets, first render', all, budgets.allWidgets);
 row('  + French messages', minus(union(...widgets.map((w) => closure(frKey(w)))), all));
 for (const [label, key] of Object.entries(lazy)) {
-  if (!key) throw new Error(`no ${label} chunk in the build manifest`);
+  if (!key || !manifest[key]) throw new Error(`no ${label.trim()} chunk in the build manifest`);
   const chunk = minus(closure(key), all);
   if (all.has(manifest[key].file)) {
-    throw new Error(`${label} is in a first render: it must stay a lazy chunk`);
+    throw new Error(`${label.trim()} is in a first render: it must stay a lazy chunk`);
   }
-  row(`${label} chunk (lazy)`, chunk);
+  row(label.startsWith(' ') ? label.trimEnd() : `${label} chunk (lazy)`, chunk);
 }
 
 for (const [label, bytes, rawBytes, budget, files] of rows) {

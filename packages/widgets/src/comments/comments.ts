@@ -22,7 +22,9 @@ import type { RenderBody } from './purify.js';
 import { findComment } from './tree.js';
 
 /** Likes, edits, deletions, reports, paging and sorting: what a first render does not need. */
-const actions = new LazyPart(() => import('./comment-actions.js'));
+const actions = new LazyPart(() => import('./comment-actions.js'), 'later/comments', {
+  fr: () => import('../generated/locales/fr/later/comments.js'),
+});
 
 export interface FieldProblem {
   field: string;
@@ -1017,7 +1019,7 @@ export class ParvisComments extends LitElement {
     during: 'load' | 'submit' = 'load',
   ): Promise<void> {
     try {
-      await run(actions.value ?? (await actions.get()));
+      await run(actions.ready ?? (await actions.get()));
     } catch (error) {
       failed(toFailure(error));
       this._emitError(error, during);

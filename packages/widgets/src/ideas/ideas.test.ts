@@ -924,5 +924,15 @@ describe('<parvis-ideas> languages', () => {
     expect($(el, 'label[for="sort"]').textContent?.trim()).to.equal('Trier par');
     expect($(el, '[part="base"]').getAttribute('lang')).to.equal('fr');
     await expect(el).to.be.accessible();
+    // The proposal form and an opened idea come after the first render, in French too.
+    await openProposal(el);
+    expect($(el, 'label[for="title"]').textContent?.trim()).to.equal('Titre de votre idée');
+    expect(text($(el, '[part="submit-button"]'))).to.equal('Envoyer mon idée');
+    $(el, '[data-action="cancel"]').click();
+    await waitUntil(() => $(el, '[data-action="propose"]'), 'the form did not close');
+    $(el, '[data-action="open"]').click();
+    expect(text((await detailShown(el)).querySelector('[data-action="back"]')!)).to.equal(
+      'Retour aux idées',
+    );
   });
 });

@@ -21,7 +21,9 @@ import { ideasStyles } from './ideas.styles.js';
  * The proposal form, an opened idea, supports, search, filters, sorting and paging: what a
  * first render does not need.
  */
-const actions = new LazyPart(() => import('./idea-actions.js'));
+const actions = new LazyPart(() => import('./idea-actions.js'), 'later/ideas', {
+  fr: () => import('../generated/locales/fr/later/ideas.js'),
+});
 
 type HostState = 'loading' | 'error' | 'open' | 'supporting' | 'closed';
 export type Field = 'title' | 'body' | 'category' | 'name';
@@ -890,7 +892,7 @@ export class ParvisIdeas extends LitElement {
    */
   async #act(ideaId: string | null, run: (flows: typeof Actions) => unknown): Promise<void> {
     try {
-      await run(actions.value ?? (await actions.get()));
+      await run(actions.ready ?? (await actions.get()));
     } catch (error) {
       const failure = toFailure(error);
       if (ideaId) this._actionFailure = { id: ideaId, message: ideaFailureMessage(failure) };
