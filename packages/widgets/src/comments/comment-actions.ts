@@ -11,6 +11,8 @@ import { currentToken } from '../shared/identity.js';
 import { msg, plural } from '../shared/localize.js';
 import { WidgetError, isAbort, toFailure } from '../shared/problems.js';
 import { actionFailureMessage } from './action-problems.js';
+
+export { actionFailureMessage };
 import {
   readComment,
   readLikes,
@@ -78,7 +80,7 @@ export function renderEdit(host: ParvisComments, c: Comment, data: ThreadData): 
         ${msg('Cancel', { id: 'comments.cancel' })}
       </button>
     </div>
-    ${host._renderFailure('edit', actionFailureMessage)}
+    ${host._renderFailure('edit')}
   </form>`;
 }
 
@@ -137,7 +139,7 @@ export function renderReportDialog(host: ParvisComments, data: ThreadData): Temp
           ${msg('Cancel', { id: 'comments.cancel' })}
         </button>
       </div>
-      ${host._renderFailure('report', actionFailureMessage)}
+      ${host._renderFailure('report')}
     </form>
   </dialog>`;
 }

@@ -462,7 +462,7 @@ export class ParvisComments extends LitElement {
       ${
         this._listFailure
           ? html`<div class="problem" part="error" role="alert">
-              <p>${commentFailureMessage(this._listFailure)}</p>
+              <p>${this.#failureMessage(this._listFailure)}</p>
             </div>`
           : nothing
       }
@@ -636,16 +636,18 @@ export class ParvisComments extends LitElement {
       : nothing;
   }
 
+  /** Refusals of what a citizen sent come from the flows that send, with their messages. */
+  #failureMessage(failure: Failure, keeps = false): string {
+    return (actions.value?.actionFailureMessage ?? commentFailureMessage)(failure, keeps);
+  }
+
   /** @internal */
-  _renderFailure(
-    form: 'main' | 'reply' | 'edit' | 'report',
-    message = commentFailureMessage,
-  ): TemplateResult | typeof nothing {
+  _renderFailure(form: 'main' | 'reply' | 'edit' | 'report'): TemplateResult | typeof nothing {
     const current = this._failure;
     if (current?.form !== form) return nothing;
     const keeps = form !== 'report' && !final.has(current.failure.code);
     return html`<div class="problem" part="error" role="alert">
-      <p>${message(current.failure, keeps)}</p>
+      <p>${this.#failureMessage(current.failure, keeps)}</p>
     </div>`;
   }
 
