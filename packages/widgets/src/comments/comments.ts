@@ -137,57 +137,57 @@ export class ParvisComments extends LitElement {
   sort: CommentSort = 'newest';
 
   // State with an `_` and no `private`: read and changed by the flows in comment-actions.ts.
-  /** @internal */
+  /** @private */
   _data: ThreadData | null = null;
-  /** @internal */
+  /** @private */
   _items: Comment[] = [];
-  /** @internal */
+  /** @private */
   _cursor: string | null = null;
-  /** @internal */
+  /** @private */
   _sort: CommentSort = 'newest';
-  /** @internal Top-level comments rendered so far (many arrive in chunks). */
+  /** @private Top-level comments rendered so far (many arrive in chunks). */
   _shown = 0;
-  /** @internal */
+  /** @private */
   _listBusy = false;
-  /** @internal */
+  /** @private */
   _listFailure: Failure | null = null;
-  /** @internal A check before sending failed: which field, and why. */
+  /** @private A check before sending failed: which field, and why. */
   _invalid: FieldProblem | null = null;
-  /** @internal Sending a form failed. */
+  /** @private Sending a form failed. */
   _failure: { form: 'main' | 'reply' | 'edit' | 'report'; failure: Failure } | null = null;
-  /** @internal */
+  /** @private */
   _posting: 'main' | 'reply' | 'edit' | 'report' | null = null;
-  /** @internal */
+  /** @private */
   _editing: string | null = null;
-  /** @internal */
+  /** @private */
   _editBody = '';
-  /** @internal */
+  /** @private */
   _confirmDelete: string | null = null;
-  /** @internal */
+  /** @private */
   _busy: ReadonlySet<string> = new Set();
-  /** @internal */
+  /** @private */
   _reported: ReadonlySet<string> = new Set();
-  /** @internal */
+  /** @private */
   _actionFailure: { id: string; message: string } | null = null;
-  /** @internal */
+  /** @private */
   _reportFor: string | null = null;
-  /** @internal */
+  /** @private */
   _reportReason: ReportReason | null = null;
-  /** @internal */
+  /** @private */
   _reportDetail = '';
-  /** @internal */
+  /** @private */
   _body = '';
-  /** @internal */
+  /** @private */
   _name = '';
-  /** @internal */
+  /** @private */
   _stance: Stance | null = null;
-  /** @internal */
+  /** @private */
   _restored: 'main' | 'reply' | null = null;
-  /** @internal */
+  /** @private */
   _note = '';
-  /** @internal */
+  /** @private */
   _replyTo: string | null = null;
-  /** @internal */
+  /** @private */
   _replyBody = '';
   private _announcement = '';
 
@@ -197,14 +197,14 @@ export class ParvisComments extends LitElement {
   readonly #bodies = new WeakMap<Comment, HTMLElement>();
   readonly #dates = new WeakMap<Comment, string>();
   #chunkTimer: ReturnType<typeof setTimeout> | null = null;
-  /** @internal */
+  /** @private */
   _reads: AbortController | null = null;
-  /** @internal Where focus goes back to when the report dialog closes. */
+  /** @private Where focus goes back to when the report dialog closes. */
   _reportOpener: string | null = null;
-  /** @internal A new list (first load, another order): the old one is dropped in one DOM operation. */
+  /** @private A new list (first load, another order): the old one is dropped in one DOM operation. */
   _generation = 0;
 
-  /** @internal */
+  /** @private */
   readonly _loader = new ClientController(this, {
     messages: 'comments',
     api: () => this.api,
@@ -246,17 +246,17 @@ export class ParvisComments extends LitElement {
     new SubmitOnClick(this);
   }
 
-  /** @internal */
+  /** @private */
   _find<T extends HTMLElement>(selector: string): T | null {
     return this.renderRoot.querySelector<T>(selector);
   }
 
-  /** @internal */
+  /** @private */
   _article(id: string): HTMLElement | null {
     return this._find(`article[data-id="${CSS.escape(id)}"]`);
   }
 
-  /** @internal */
+  /** @private */
   _draftKey(): string | null {
     const api = resolveApi(this.api);
     const id = this._data?.thread.id;
@@ -314,7 +314,7 @@ export class ParvisComments extends LitElement {
     this.#chunkTimer = null;
   }
 
-  /** @internal How many top-level comments to show after `from`, adding about one chunk of comments. */
+  /** @private How many top-level comments to show after `from`, adding about one chunk of comments. */
   _nextShown(from: number): number {
     let n = from;
     let added = 0;
@@ -526,7 +526,7 @@ export class ParvisComments extends LitElement {
     );
   }
 
-  /** @internal */
+  /** @private */
   _sortLabel(value: CommentSort): string {
     if (value === 'oldest') return msg('Oldest first', { id: 'comments.sort-oldest' });
     if (value === 'liked') return msg('Most liked first', { id: 'comments.sort-liked' });
@@ -558,7 +558,7 @@ export class ParvisComments extends LitElement {
     return this.#renderForm(data);
   }
 
-  /** @internal */
+  /** @private */
   _fieldError(field: string): TemplateResult | typeof nothing {
     const invalid = this._invalid;
     return invalid?.field === field
@@ -570,7 +570,7 @@ export class ParvisComments extends LitElement {
     return this._invalid?.field === field ? `${hint} ${field}-error` : hint;
   }
 
-  /** @internal A comment text box with its label, format hint, error and `aria-*` wiring. */
+  /** @private A comment text box with its label, format hint, error and `aria-*` wiring. */
   _renderTextField(
     data: ThreadData,
     id: string,
@@ -596,7 +596,7 @@ export class ParvisComments extends LitElement {
     </div>`;
   }
 
-  /** @internal */
+  /** @private */
   _renderNameField(data: ThreadData, id: string): TemplateResult {
     const required = data.thread.authorNameRequired;
     return html`<div class="field">
@@ -622,7 +622,7 @@ export class ParvisComments extends LitElement {
     </div>`;
   }
 
-  /** @internal */
+  /** @private */
   _renderPrivacy(data: ThreadData): TemplateResult | typeof nothing {
     const url = data.thread.privacyUrl;
     return url
@@ -641,7 +641,7 @@ export class ParvisComments extends LitElement {
     return (actions.value?.actionFailureMessage ?? commentFailureMessage)(failure, keeps);
   }
 
-  /** @internal */
+  /** @private */
   _renderFailure(form: 'main' | 'reply' | 'edit' | 'report'): TemplateResult | typeof nothing {
     const current = this._failure;
     if (current?.form !== form) return nothing;
@@ -718,7 +718,7 @@ export class ParvisComments extends LitElement {
     </form>`;
   }
 
-  /** @internal */
+  /** @private */
   _formatHint(data: ThreadData): string {
     return msg(
       str`Up to ${formatNumber(data.limits.bodyLength)} characters. *italics*, **bold**, lists starting with "-" and https:// links are formatted.`,
@@ -732,7 +732,7 @@ export class ParvisComments extends LitElement {
     return msg('Neutral', { id: 'comments.stance-neutral' });
   }
 
-  /** @internal */
+  /** @private */
   _authorName(c: Comment): string {
     return c.authorName ?? msg('Anonymous', { id: 'comments.anonymous' });
   }
@@ -1064,7 +1064,7 @@ export class ParvisComments extends LitElement {
     if (this._invalid?.field === 'stance') this._invalid = null;
   }
 
-  /** @internal Once a draft was kept (sending failed), it follows what the citizen types. */
+  /** @private Once a draft was kept (sending failed), it follows what the citizen types. */
   _keepDraft(parentId: string | null): void {
     const key = this._draftKey();
     if (!key || !hasDraft(key, parentId)) return;
@@ -1097,19 +1097,19 @@ export class ParvisComments extends LitElement {
 
   // ——— Plumbing ———
 
-  /** @internal */
+  /** @private */
   _announce(text: string): void {
     // The same sentence twice in a row must still be announced.
     this._announcement = text === this._announcement ? `${text}\u00a0` : text;
   }
 
-  /** @internal */
+  /** @private */
   _emitError(error: unknown, during: 'load' | 'submit'): void {
     const failure = toFailure(error);
     this._fire(new ParvisErrorEvent(failure.code, failure.status, during));
   }
 
-  /** @internal Events are documented with @event above; one helper keeps the manifest free of duplicates. */
+  /** @private Events are documented with @event above; one helper keeps the manifest free of duplicates. */
   _fire(event: Event): void {
     this.dispatchEvent(event);
   }

@@ -138,81 +138,81 @@ export class ParvisIdeas extends LitElement {
   required = false;
 
   /**
-   * @internal
+   * @private
    * Set by a disabled host `<fieldset>` or form: the proposal form's controls are disabled.
    */
   _formDisabled = false;
 
   // State with an `_` and no `private`: read and changed by the flows in idea-actions.ts.
-  /** @internal */
+  /** @private */
   _data: BoardData | null = null;
-  /** @internal */
+  /** @private */
   _items: Idea[] = [];
-  /** @internal */
+  /** @private */
   _cursor: string | null = null;
-  /** @internal */
+  /** @private */
   _sort: IdeaSort = 'trending';
-  /** @internal */
+  /** @private */
   _category = '';
-  /** @internal */
+  /** @private */
   _status: IdeaStatus | '' = '';
-  /** @internal The search applied to the list. */
+  /** @private The search applied to the list. */
   _query = '';
-  /** @internal What the search box holds. */
+  /** @private What the search box holds. */
   _search = '';
-  /** @internal */
+  /** @private */
   _listBusy = false;
-  /** @internal */
+  /** @private */
   _listFailure: Failure | null = null;
-  /** @internal */
+  /** @private */
   _opened: Idea | null = null;
-  /** @internal */
+  /** @private */
   _formOpen = false;
-  /** @internal */
+  /** @private */
   _title = '';
-  /** @internal */
+  /** @private */
   _body = '';
-  /** @internal */
+  /** @private */
   _categoryId = '';
-  /** @internal */
+  /** @private */
   _name = '';
-  /** @internal */
+  /** @private */
   _similar: SimilarIdea[] = [];
-  /** @internal */
+  /** @private */
   _invalid: FieldProblem | null = null;
-  /** @internal */
+  /** @private */
   _failure: Failure | null = null;
-  /** @internal */
+  /** @private */
   _posting = false;
-  /** @internal */
+  /** @private */
   _restored = false;
-  /** @internal */
+  /** @private */
   _note = '';
-  /** @internal */
+  /** @private */
   _busy: ReadonlySet<string> = new Set();
-  /** @internal */
+  /** @private */
   _actionFailure: { id: string; message: string } | null = null;
   private _announcement = '';
 
   readonly #internals: ElementInternals | null =
     typeof this.attachInternals === 'function' ? this.attachInternals() : null;
-  /** @internal */
+  /** @private */
   _reads: AbortController | null = null;
-  /** @internal */
+  /** @private */
   _similarReads: AbortController | null = null;
-  /** @internal */
+  /** @private */
   _similarTimer: ReturnType<typeof setTimeout> | null = null;
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
-  /** @internal Where focus goes back to when an opened idea closes: a selector in the shadow tree. */
+  /** @private Where focus goes back to when an opened idea closes: a selector in the shadow tree. */
   _opener: string | null = null;
   /**
-   * @internal
+   * @private
    * The token the list was read with. The random order is per participant: its next pages must
    * be read with the same token, even after a first support created one.
    */
   _listToken: string | null = null;
 
-  /** @internal */
+  /** @private */
   readonly _loader = new ClientController(this, {
     messages: 'ideas',
     api: () => this.api,
@@ -239,17 +239,17 @@ export class ParvisIdeas extends LitElement {
     new SubmitOnClick(this);
   }
 
-  /** @internal */
+  /** @private */
   _find<T extends HTMLElement>(selector: string): T | null {
     return this.renderRoot.querySelector<T>(selector);
   }
 
-  /** @internal */
+  /** @private */
   _card(id: string): HTMLElement | null {
     return this._find(`article[data-id="${CSS.escape(id)}"]`);
   }
 
-  /** @internal */
+  /** @private */
   _draftKey(): string | null {
     const api = resolveApi(this.api);
     const id = this._data?.board.id;
@@ -365,7 +365,7 @@ export class ParvisIdeas extends LitElement {
     this._syncForm();
   }
 
-  /** @internal Puts the proposal being written into the host form, and its validity. */
+  /** @private Puts the proposal being written into the host form, and its validity. */
   _syncForm(): void {
     const internals = this.#internals;
     if (!internals || typeof internals.setFormValue !== 'function') return;
@@ -738,12 +738,12 @@ export class ParvisIdeas extends LitElement {
     `;
   }
 
-  /** @internal */
+  /** @private */
   _categoryLabel(data: BoardData, id: string | null): string | null {
     return id ? (data.board.categories.find((c) => c.id === id)?.label ?? null) : null;
   }
 
-  /** @internal */
+  /** @private */
   _statusLabel(status: IdeaStatus): string {
     switch (status) {
       case 'under_study':
@@ -759,7 +759,7 @@ export class ParvisIdeas extends LitElement {
     }
   }
 
-  /** @internal */
+  /** @private */
   _sortLabel(value: IdeaSort): string {
     switch (value) {
       case 'supported':
@@ -773,7 +773,7 @@ export class ParvisIdeas extends LitElement {
     }
   }
 
-  /** @internal */
+  /** @private */
   _supportCount(n: number): string {
     return plural(
       n,
@@ -790,7 +790,7 @@ export class ParvisIdeas extends LitElement {
     );
   }
 
-  /** @internal */
+  /** @private */
   _renderBadges(idea: Idea, data: BoardData): TemplateResult {
     const category = this._categoryLabel(data, idea.categoryId);
     return html`<p class="badges">
@@ -810,7 +810,7 @@ export class ParvisIdeas extends LitElement {
     </p>`;
   }
 
-  /** @internal */
+  /** @private */
   _renderSupport(idea: Idea, data: BoardData): TemplateResult {
     const count = formatNumber(idea.supports);
     const supportable =
@@ -929,19 +929,19 @@ export class ParvisIdeas extends LitElement {
 
   // ——— Plumbing ———
 
-  /** @internal */
+  /** @private */
   _announce(text: string): void {
     // The same sentence twice in a row must still be announced.
     this._announcement = text === this._announcement ? `${text}\u00a0` : text;
   }
 
-  /** @internal */
+  /** @private */
   _emitError(error: unknown, during: 'load' | 'submit'): void {
     const failure = toFailure(error);
     this._fire(new ParvisErrorEvent(failure.code, failure.status, during));
   }
 
-  /** @internal Events are documented with @event above; one helper keeps the manifest free of duplicates. */
+  /** @private Events are documented with @event above; one helper keeps the manifest free of duplicates. */
   _fire(event: Event): void {
     this.dispatchEvent(event);
   }
