@@ -1,24 +1,55 @@
 // After `lit-localize build`: splits each generated locale module into one module per widget
 // (`poll.*`, `comments.*`, `ideas.*`, `budget.*` messages) and one shared module (every other id), so a French page with
-// only a poll does not download the comment widget's messages. Run by `npm run localize`.
+// only a poll does not download the comment widget's messages. A widget's messages that only
+// the flows it loads after its first render use (the modules listed in `later`) go to
+// `{locale}/later/{widget}.ts`, loaded with those flows. Run by `npm run localize`.
 import { readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = new URL('../src/generated/locales/', import.meta.url).pathname;
+const src = new URL('../src/', import.meta.url).pathname;
 const widgets = ['poll', 'comments', 'ideas', 'budget'];
+/** Per widget, the modules it loads after its first render (see shared/lazy-part.ts). */
+const later = {
+  comments: ['comment-actions.ts', 'action-problems.ts'],
+  ideas: ['idea-actions.ts', 'action-problems.ts'],
+};
+
+/** The message ids of a widget that its later modules use and its first render does not. */
+function laterIds(widget, files) {
+  const ids = (file) =>
+    [...readFileSync(join(src, widget, file), 'utf8').matchAll(/\bid: '([a-z0-9.-]+)'/g)].map(
+      (match) => match[1],
+    );
+  const sources = readdirSync(join(src, widget)).filter(
+    (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+  );
+  const first = new Set(sources.filter((file) => !files.includes(file)).flatMap(ids));
+  // Only the widget's own ids: another prefix may serve other widgets' first renders.
+  return new Set(files.flatMap(ids).filter((id) => id.startsWith(`${widget}.`) && !first.has(id)));
+}
+const laterParts = Object.entries(later).map(([widget, files]) => [
+  `later/${widget}`,
+  laterIds(widget, files),
+]);
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
   const locale = file.replace(/\.ts$/, '');
   const source = readFileSync(join(dir, file), 'utf8');
   const body = /export const templates = \{\n([\s\S]*?)\n\s*\};/.exec(source)?.[1];
   if (body === undefined) throw new Error(`${file}: no templates object found`);
-  const parts = new Map([...widgets, 'shared'].map((part) => [part, []]));
+  const parts = new Map(
+    [...widgets, 'shared', ...laterParts.map(([part]) => part)].map((part) => [part, []]),
+  );
   for (const line of body.split('\n')) {
-    const id = /^\s*'([a-z0-9-]+)\.[^']*':/.exec(line)?.[1];
+    const [, id, prefix] = /^\s*'(([a-z0-9-]+)\.[^']*)':/.exec(line) ?? [];
     if (!id) throw new Error(`${file}: a message spans several lines, cannot split: ${line}`);
-    parts.get(widgets.includes(id) ? id : 'shared').push(line.trim());
+    const part =
+      laterParts.find(([, ids]) => ids.has(id))?.[0] ??
+      (widgets.includes(prefix) ? prefix : 'shared');
+    parts.get(part).push(line.trim());
   }
-  mkdirSync(join(dir, locale), { recursive: true });
+  mkdirSync(join(dir, locale, 'later'), { recursive: true });
   for (const [part, lines] of parts) {
     const usesStr = lines.some((l) => /:\s*str`/.test(l));
     writeFileSync(

@@ -1,8 +1,10 @@
 // From a failure to a plain message about comments, in the citizen's language. The poll's
-// messages (shared/problems.ts) speak of polls and votes; these speak of discussions.
+// messages (shared/problems.ts) speak of polls and votes; these speak of discussions. These are
+// the failures of loading and reading; refusals of what a citizen sends are in
+// action-problems.ts, with the flows that send.
 import { str } from '@lit/localize';
 import { msg } from '../shared/localize.js';
-import type { Failure } from '../shared/problems.js';
+import { failureMessage, type Failure } from '../shared/problems.js';
 
 /** Failures after which sending the same thing again cannot help. */
 export const final = new Set([
@@ -18,64 +20,18 @@ export const final = new Set([
   'config_missing',
 ]);
 
+/** What ends a message when the citizen's text is kept (posting, editing). */
+export const keptNote = (keeps: boolean): string =>
+  keeps ? ` ${msg('Your text is kept in the box.', { id: 'comments.error.kept' })}` : '';
+
 /** The message for a failure; `keeps` adds that the citizen's text is kept (posting, editing). */
 export function commentFailureMessage(failure: Failure, keeps = false): string {
-  const kept = keeps
-    ? ` ${msg('Your text is kept in the box.', { id: 'comments.error.kept' })}`
-    : '';
+  const kept = keptNote(keeps);
   switch (failure.code) {
     case 'thread_not_found':
     case 'not_found':
       return msg('This discussion does not exist or is no longer available.', {
         id: 'comments.error.thread-not-found',
-      });
-    case 'thread_locked':
-      return msg('This discussion is closed: no new comments, replies or likes.', {
-        id: 'comments.error.locked',
-      });
-    case 'comment_not_found':
-      return msg('This comment is no longer available: it may have been deleted or hidden.', {
-        id: 'comments.error.comment-not-found',
-      });
-    case 'comment_not_yours':
-      return msg('You can only change your own comments.', { id: 'comments.error.not-yours' });
-    case 'comment_not_editable':
-      return msg('This comment can no longer be changed.', { id: 'comments.error.not-editable' });
-    case 'edit_window_closed':
-      return msg('The time allowed for editing this comment is over.', {
-        id: 'comments.error.edit-closed',
-      });
-    case 'parent_invalid':
-      return msg(
-        'The comment you are replying to is no longer available. You can post your text as a new comment.',
-        { id: 'comments.error.parent-invalid' },
-      );
-    case 'body_empty':
-      return msg('Write your comment first.', { id: 'comments.error.body-empty' });
-    case 'body_too_long':
-      return msg('Your comment is too long. Please shorten it and try again.', {
-        id: 'comments.error.body-too-long',
-      });
-    case 'body_invalid':
-      return msg(
-        'Your comment contains invisible control characters. Please retype the part you pasted.',
-        { id: 'comments.error.body-invalid' },
-      );
-    case 'body_too_complex':
-      return msg('Your comment has too many links or nested lists. Please simplify it.', {
-        id: 'comments.error.body-too-complex',
-      });
-    case 'author_name_required':
-      return msg('This discussion asks for a name: please fill in "Your name".', {
-        id: 'comments.error.name-required',
-      });
-    case 'author_name_invalid':
-      return msg('Your name is too long or contains characters that are not allowed.', {
-        id: 'comments.error.name-invalid',
-      });
-    case 'stance_invalid':
-      return msg('Please choose your position: for, against or neutral.', {
-        id: 'comments.error.stance',
       });
     case 'cursor_invalid':
       return msg('The next comments could not be loaded. Reload the page to start again.', {
@@ -89,11 +45,8 @@ export function commentFailureMessage(failure: Failure, keeps = false): string {
     case 'token_missing':
     case 'token_invalid':
     case 'token_expired':
-      return (
-        msg('Your participation could not be confirmed. Please try again.', {
-          id: 'error.token',
-        }) + kept
-      );
+      // The same sentence as every widget's (shared/problems.ts).
+      return failureMessage(failure) + kept;
     case 'rate_limited':
       return (
         (failure.retryAfterSeconds
@@ -106,25 +59,7 @@ export function commentFailureMessage(failure: Failure, keeps = false): string {
             })) + kept
       );
     case 'origin_not_allowed':
-      return msg(
-        'This website is not allowed to send answers to this consultation. Please tell its editors.',
-        { id: 'error.origin' },
-      );
-    case 'idempotency_in_progress':
-      return msg('Your previous attempt is still being processed. Please wait a moment.', {
-        id: 'comments.error.in-progress',
-      });
-    case 'validation_failed':
-    case 'malformed_json':
-    case 'payload_too_large':
-    case 'unsupported_media_type':
-    case 'idempotency_key_reused':
-    case 'http_error':
-      return (
-        msg('The server could not read what you sent. Please check it and try again.', {
-          id: 'comments.error.validation',
-        }) + kept
-      );
+      return failureMessage(failure);
     case 'network_error':
     case 'timeout':
       return keeps
@@ -133,7 +68,7 @@ export function commentFailureMessage(failure: Failure, keeps = false): string {
             { id: 'comments.error.offline-kept' },
           )
         : msg('The server cannot be reached. Check your connection and try again.', {
-            id: 'poll.load-offline',
+            id: 'comments.error.offline',
           });
     case 'bad_data':
       return msg('This discussion cannot be displayed: the server sent incomplete data.', {

@@ -938,6 +938,11 @@ describe('<parvis-comments> languages', () => {
     expect(text($(el, '[part="like-button"]'))).to.contain('J’aime');
     expect($(el, '[part="base"]').getAttribute('lang')).to.equal('fr');
     await expect(el).to.be.accessible();
+    // The flows loaded after the first render speak French too, on a page without a poll.
+    button(root(el), 'Répondre').click();
+    await waitUntil(() => $(el, '.reply-form'), 'the reply form did not open');
+    expect(button($(el, '.reply-form'), 'Annuler')).not.to.equal(undefined);
+    expect(text($(el, '.reply-form [part="submit-button"]'))).to.equal('Publier ma réponse');
   });
 });
 

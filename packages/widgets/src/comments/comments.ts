@@ -3,85 +3,40 @@ import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { str } from '@lit/localize';
-import { createClient, type ParvisClient } from '@parvis/contract/client';
-import type {
-  Comment,
-  CommentInput,
-  CommentSort,
-  ReportReason,
-  Stance,
-} from '@parvis/contract/types';
+import type { Comment, CommentSort, ReportReason, Stance } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
 import { SubmitOnClick } from '../shared/submit-on-click.js';
-import { getConfig, resolveApi } from '../shared/configure.js';
+import { resolveApi } from '../shared/configure.js';
 import { ParvisErrorEvent } from '../shared/events.js';
 import { formatDate, formatNumber } from '../shared/format.js';
-import { currentToken } from '../shared/identity.js';
+import { LazyPart } from '../shared/lazy-part.js';
 import { activeLocale, localeReady, msg, plural } from '../shared/localize.js';
 import { WidgetError, isAbort, toFailure, type Failure } from '../shared/problems.js';
 import { tokens } from '../shared/tokens.styles.js';
-import {
-  readComment,
-  readLikes,
-  readPage,
-  readSort,
-  readThreadView,
-  type CommentPageData,
-  type ThreadData,
-} from './comment-data.js';
+import type * as Actions from './comment-actions.js';
+import { readSort, readThreadView, type ThreadData } from './comment-data.js';
 import { commentFailureMessage, final } from './comment-problems.js';
 import { commentsStyles } from './comments.styles.js';
 import { draftKey, hasDraft, loadDraft, loadReplyDrafts, saveDraft } from './drafts.js';
-import { ParvisCommentEvent } from './events.js';
-import { loadBodyRenderer, type RenderBody } from './sanitize.js';
+import type { RenderBody } from './purify.js';
+import { findComment } from './tree.js';
 
-type HostState = 'loading' | 'error' | 'open' | 'locked';
+/** Likes, edits, deletions, reports, paging and sorting: what a first render does not need. */
+const actions = new LazyPart(() => import('./comment-actions.js'), 'later/comments', {
+  fr: () => import('../generated/locales/fr/later/comments.js'),
+});
 
-interface FieldProblem {
+export interface FieldProblem {
   field: string;
   message: string;
 }
+
+type HostState = 'loading' | 'error' | 'open' | 'locked';
 
 /** Comments rendered per task when many arrive at once: keeps each task well under 50 ms. */
 const chunkSize = 12;
 
 const sortValues: readonly CommentSort[] = ['newest', 'oldest', 'liked'];
-const reasons: readonly ReportReason[] = ['spam', 'abuse', 'off_topic', 'personal_data', 'other'];
-
-/** The comment with this id, anywhere in the tree. */
-function findComment(items: readonly Comment[], id: string): Comment | undefined {
-  for (const item of items) {
-    if (item.id === id) return item;
-    const found = item.replies ? findComment(item.replies.items, id) : undefined;
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** A new tree where the comment `id` is replaced by `change(comment)` (null removes it). */
-function mapTree(
-  items: readonly Comment[],
-  id: string,
-  change: (comment: Comment) => Comment | null,
-): Comment[] {
-  const out: Comment[] = [];
-  for (const item of items) {
-    if (item.id === id) {
-      const next = change(item);
-      if (next) out.push(next);
-      continue;
-    }
-    if (item.replies && findComment(item.replies.items, id)) {
-      out.push({
-        ...item,
-        replies: { ...item.replies, items: mapTree(item.replies.items, id, change) },
-      });
-    } else {
-      out.push(item);
-    }
-  }
-  return out;
-}
 
 /** Comments in a list, replies included. */
 function size(items: readonly Comment[]): number {
@@ -97,7 +52,6 @@ function touches(c: Comment, ids: ReadonlySet<string>): boolean {
 }
 
 const isPlaceholder = (c: Comment) => c.body === null;
-const codePoints = (text: string) => [...text.trim()].length;
 
 /**
  * A comment thread for a city consultation: citizens read, post, reply (three levels), like,
@@ -182,34 +136,59 @@ export class ParvisComments extends LitElement {
   /** The first order of the comments: `newest` (default), `oldest` or `liked`. */
   sort: CommentSort = 'newest';
 
-  private _data: ThreadData | null = null;
-  private _items: Comment[] = [];
-  private _cursor: string | null = null;
-  private _sort: CommentSort = 'newest';
-  private _shown = 0;
-  private _listBusy = false;
-  private _listFailure: Failure | null = null;
-  private _body = '';
-  private _name = '';
-  private _stance: Stance | null = null;
-  /** A check before sending failed: which field, and why. */
-  private _invalid: FieldProblem | null = null;
-  /** Sending the main form ('main') or a reply ('reply') failed. */
-  private _failure: { form: 'main' | 'reply' | 'edit' | 'report'; failure: Failure } | null = null;
-  private _posting: 'main' | 'reply' | 'edit' | 'report' | null = null;
-  private _restored: 'main' | 'reply' | null = null;
-  private _note = '';
-  private _replyTo: string | null = null;
-  private _replyBody = '';
-  private _editing: string | null = null;
-  private _editBody = '';
-  private _confirmDelete: string | null = null;
-  private _busy: ReadonlySet<string> = new Set();
-  private _reported: ReadonlySet<string> = new Set();
-  private _actionFailure: { id: string; message: string } | null = null;
-  private _reportFor: string | null = null;
-  private _reportReason: ReportReason | null = null;
-  private _reportDetail = '';
+  // State with an `_` and no `private`: read and changed by the flows in comment-actions.ts.
+  /** @private */
+  _data: ThreadData | null = null;
+  /** @private */
+  _items: Comment[] = [];
+  /** @private */
+  _cursor: string | null = null;
+  /** @private */
+  _sort: CommentSort = 'newest';
+  /** @private Top-level comments rendered so far (many arrive in chunks). */
+  _shown = 0;
+  /** @private */
+  _listBusy = false;
+  /** @private */
+  _listFailure: Failure | null = null;
+  /** @private A check before sending failed: which field, and why. */
+  _invalid: FieldProblem | null = null;
+  /** @private Sending a form failed. */
+  _failure: { form: 'main' | 'reply' | 'edit' | 'report'; failure: Failure } | null = null;
+  /** @private */
+  _posting: 'main' | 'reply' | 'edit' | 'report' | null = null;
+  /** @private */
+  _editing: string | null = null;
+  /** @private */
+  _editBody = '';
+  /** @private */
+  _confirmDelete: string | null = null;
+  /** @private */
+  _busy: ReadonlySet<string> = new Set();
+  /** @private */
+  _reported: ReadonlySet<string> = new Set();
+  /** @private */
+  _actionFailure: { id: string; message: string } | null = null;
+  /** @private */
+  _reportFor: string | null = null;
+  /** @private */
+  _reportReason: ReportReason | null = null;
+  /** @private */
+  _reportDetail = '';
+  /** @private */
+  _body = '';
+  /** @private */
+  _name = '';
+  /** @private */
+  _stance: Stance | null = null;
+  /** @private */
+  _restored: 'main' | 'reply' | null = null;
+  /** @private */
+  _note = '';
+  /** @private */
+  _replyTo: string | null = null;
+  /** @private */
+  _replyBody = '';
   private _announcement = '';
 
   readonly #internals: ElementInternals | null =
@@ -218,21 +197,30 @@ export class ParvisComments extends LitElement {
   readonly #bodies = new WeakMap<Comment, HTMLElement>();
   readonly #dates = new WeakMap<Comment, string>();
   #chunkTimer: ReturnType<typeof setTimeout> | null = null;
-  #reads: AbortController | null = null;
-  /** Where focus goes back to when the report dialog closes. */
-  #reportOpener: string | null = null;
-  /** A new list (first load, another order): the old one is dropped in one DOM operation. */
-  #generation = 0;
+  /** @private */
+  _reads: AbortController | null = null;
+  /** @private Where focus goes back to when the report dialog closes. */
+  _reportOpener: string | null = null;
+  /** @private A new list (first load, another order): the old one is dropped in one DOM operation. */
+  _generation = 0;
 
-  readonly #loader = new ClientController(this, {
+  /** @private */
+  readonly _loader = new ClientController(this, {
     messages: 'comments',
     api: () => this.api,
     args: () => [this.thread, this.sort] as const,
-    load: async ({ client, signal, token }, [threadId, sort]) => {
+    load: async ({ api, client, signal, token }, [threadId, sort]) => {
       const id = threadId.trim();
       if (!id) throw new WidgetError('config_missing', 'No thread id.');
       // DOMPurify loads while the thread does; if it cannot, bodies show as plain text.
-      const renderer = loadBodyRenderer().catch(() => null);
+      const renderer = import('./purify.js').then(
+        (module) => module.renderBody,
+        () => null,
+      );
+      // A reply kept from a failed sending shows in its form at once: the reply form's chunk
+      // loads with the thread then (if it cannot, the reply stays kept for the next visit).
+      const replyForm =
+        loadReplyDrafts(draftKey(api, id)).size > 0 ? actions.get().catch(() => null) : null;
       const query = { sort: readSort(sort) };
       let raw: unknown;
       try {
@@ -245,10 +233,11 @@ export class ParvisComments extends LitElement {
       }
       const data = readThreadView(raw);
       this.#renderBody = await renderer;
+      await replyForm;
       return data;
     },
     onComplete: (data) => this.#show(data),
-    onError: (error) => this.#emitError(error, 'load'),
+    onError: (error) => this._emitError(error, 'load'),
   });
 
   constructor() {
@@ -257,15 +246,18 @@ export class ParvisComments extends LitElement {
     new SubmitOnClick(this);
   }
 
-  #find<T extends HTMLElement>(selector: string): T | null {
+  /** @private */
+  _find<T extends HTMLElement>(selector: string): T | null {
     return this.renderRoot.querySelector<T>(selector);
   }
 
-  #article(id: string): HTMLElement | null {
-    return this.#find(`article[data-id="${CSS.escape(id)}"]`);
+  /** @private */
+  _article(id: string): HTMLElement | null {
+    return this._find(`article[data-id="${CSS.escape(id)}"]`);
   }
 
-  #draftKey(): string | null {
+  /** @private */
+  _draftKey(): string | null {
     const api = resolveApi(this.api);
     const id = this._data?.thread.id;
     return api && id ? draftKey(api, id) : null;
@@ -274,7 +266,7 @@ export class ParvisComments extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('thread') || changed.has('api') || changed.has('sort')) {
       // Another thread: nothing of the previous one may stay.
-      this.#reads?.abort();
+      this._reads?.abort();
       this._data = null;
       this._items = [];
       this._cursor = null;
@@ -299,11 +291,12 @@ export class ParvisComments extends LitElement {
 
   protected override updated(): void {
     this.#setHostState();
+    if (this._data) actions.prefetch();
     // Many comments at once (a big first page, a sort change): render them a chunk per task.
     if (this._shown < this._items.length && !this.#chunkTimer) {
       this.#chunkTimer = setTimeout(() => {
         this.#chunkTimer = null;
-        this._shown = this.#nextShown(this._shown);
+        this._shown = this._nextShown(this._shown);
       }, 0);
     }
   }
@@ -316,13 +309,13 @@ export class ParvisComments extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#reads?.abort();
+    this._reads?.abort();
     if (this.#chunkTimer) clearTimeout(this.#chunkTimer);
     this.#chunkTimer = null;
   }
 
-  /** How many top-level comments to show after `from`, adding about one chunk of comments. */
-  #nextShown(from: number): number {
+  /** @private How many top-level comments to show after `from`, adding about one chunk of comments. */
+  _nextShown(from: number): number {
     let n = from;
     let added = 0;
     while (n < this._items.length && added < chunkSize) {
@@ -338,11 +331,11 @@ export class ParvisComments extends LitElement {
     this._items = data.page.items;
     this._cursor = data.page.nextCursor;
     this._sort = data.sort;
-    this.#generation++;
+    this._generation++;
     this._shown = 0;
-    this._shown = this.#nextShown(0);
+    this._shown = this._nextShown(0);
     // A comment that could not be sent before (offline, server trouble) comes back.
-    const key = this.#draftKey();
+    const key = this._draftKey();
     if (!key || !data.canPost) return;
     const main = loadDraft(key, null);
     if (main && !this._body) {
@@ -351,7 +344,7 @@ export class ParvisComments extends LitElement {
       this._stance = data.thread.stance ? main.stance : null;
       this._restored = 'main';
     }
-    for (const [parentId, draft] of loadReplyDrafts(key)) {
+    for (const [parentId, draft] of actions.value ? loadReplyDrafts(key) : []) {
       if (!findComment(this._items, parentId)) continue;
       this._replyTo = parentId;
       this._replyBody = draft.body;
@@ -364,14 +357,14 @@ export class ParvisComments extends LitElement {
   protected override render(): TemplateResult {
     const ready = localeReady('comments');
     return html`<div class="wrapper" part="base" lang=${ready ? activeLocale() : nothing}>
-      ${this.#loader.render({
+      ${this._loader.render({
         initial: () => this.#renderLoading(),
         pending: () => (this._data ? this.#renderThread(this._data) : this.#renderLoading()),
         complete: () => (this._data ? this.#renderThread(this._data) : this.#renderLoading()),
         error: (error) => this.#renderLoadError(error),
       })}
       <div class="visually-hidden" role="status">${this._announcement}</div>
-      ${this._data ? this.#renderReportDialog(this._data) : nothing}
+      ${this._data && actions.value ? actions.value.renderReportDialog(this, this._data) : nothing}
     </div>`;
   }
 
@@ -395,8 +388,8 @@ export class ParvisComments extends LitElement {
       <p>${commentFailureMessage(failure)}</p>
       ${
         canRetry
-          ? html`<button type="button" class="secondary" @click=${() => this.#loader.reload()}>
-              ${msg('Try again', { id: 'poll.retry' })}
+          ? html`<button type="button" class="secondary" @click=${() => this._loader.reload()}>
+              ${msg('Try again', { id: 'comments.retry' })}
             </button>`
           : nothing
       }
@@ -436,7 +429,7 @@ export class ParvisComments extends LitElement {
                 ${sortValues.map(
                   (value) =>
                     html`<option value=${value} ?selected=${value === this._sort}>
-                      ${this.#sortLabel(value)}
+                      ${this._sortLabel(value)}
                     </option>`,
                 )}
               </select>
@@ -455,7 +448,7 @@ export class ParvisComments extends LitElement {
               }
             </p>`
           : keyed(
-              this.#generation,
+              this._generation,
               html`<ul
                 class="comments"
                 part="list"
@@ -469,7 +462,7 @@ export class ParvisComments extends LitElement {
       ${
         this._listFailure
           ? html`<div class="problem" part="error" role="alert">
-              <p>${commentFailureMessage(this._listFailure)}</p>
+              <p>${this.#failureMessage(this._listFailure)}</p>
             </div>`
           : nothing
       }
@@ -481,7 +474,7 @@ export class ParvisComments extends LitElement {
                 class="secondary"
                 part="more-button"
                 aria-disabled=${this._listBusy ? 'true' : 'false'}
-                @click=${this.#loadMore}
+                @click=${() => this.#onList((a) => a.loadMore(this))}
               >
                 ${
                   this._listBusy
@@ -533,7 +526,8 @@ export class ParvisComments extends LitElement {
     );
   }
 
-  #sortLabel(value: CommentSort): string {
+  /** @private */
+  _sortLabel(value: CommentSort): string {
     if (value === 'oldest') return msg('Oldest first', { id: 'comments.sort-oldest' });
     if (value === 'liked') return msg('Most liked first', { id: 'comments.sort-liked' });
     return msg('Newest first', { id: 'comments.sort-newest' });
@@ -564,7 +558,8 @@ export class ParvisComments extends LitElement {
     return this.#renderForm(data);
   }
 
-  #fieldError(field: string): TemplateResult | typeof nothing {
+  /** @private */
+  _fieldError(field: string): TemplateResult | typeof nothing {
     const invalid = this._invalid;
     return invalid?.field === field
       ? html`<p class="field-error" id=${`${field}-error`}>${invalid.message}</p>`
@@ -575,8 +570,8 @@ export class ParvisComments extends LitElement {
     return this._invalid?.field === field ? `${hint} ${field}-error` : hint;
   }
 
-  /** A comment text box with its label, format hint, error and `aria-*` wiring. */
-  #renderTextField(
+  /** @private A comment text box with its label, format hint, error and `aria-*` wiring. */
+  _renderTextField(
     data: ThreadData,
     id: string,
     hint: string,
@@ -587,7 +582,7 @@ export class ParvisComments extends LitElement {
   ): TemplateResult {
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <p class="hint" id=${hint}>${this.#formatHint(data)}</p>
+      <p class="hint" id=${hint}>${this._formatHint(data)}</p>
       <textarea
         id=${id}
         part="textarea"
@@ -597,11 +592,12 @@ export class ParvisComments extends LitElement {
         .value=${value}
         @input=${onInput}
       ></textarea>
-      ${this.#fieldError(id)}
+      ${this._fieldError(id)}
     </div>`;
   }
 
-  #renderNameField(data: ThreadData, id: string): TemplateResult {
+  /** @private */
+  _renderNameField(data: ThreadData, id: string): TemplateResult {
     const required = data.thread.authorNameRequired;
     return html`<div class="field">
       <label for=${id}>
@@ -622,11 +618,12 @@ export class ParvisComments extends LitElement {
         .value=${this._name}
         @input=${this.#onName}
       />
-      ${this.#fieldError(id)}
+      ${this._fieldError(id)}
     </div>`;
   }
 
-  #renderPrivacy(data: ThreadData): TemplateResult | typeof nothing {
+  /** @private */
+  _renderPrivacy(data: ThreadData): TemplateResult | typeof nothing {
     const url = data.thread.privacyUrl;
     return url
       ? html`<p class="privacy">
@@ -639,12 +636,18 @@ export class ParvisComments extends LitElement {
       : nothing;
   }
 
-  #renderFailure(form: 'main' | 'reply' | 'edit' | 'report'): TemplateResult | typeof nothing {
+  /** Refusals of what a citizen sent come from the flows that send, with their messages. */
+  #failureMessage(failure: Failure, keeps = false): string {
+    return (actions.value?.actionFailureMessage ?? commentFailureMessage)(failure, keeps);
+  }
+
+  /** @private */
+  _renderFailure(form: 'main' | 'reply' | 'edit' | 'report'): TemplateResult | typeof nothing {
     const current = this._failure;
     if (current?.form !== form) return nothing;
     const keeps = form !== 'report' && !final.has(current.failure.code);
     return html`<div class="problem" part="error" role="alert">
-      <p>${commentFailureMessage(current.failure, keeps)}</p>
+      <p>${this.#failureMessage(current.failure, keeps)}</p>
     </div>`;
   }
 
@@ -667,7 +670,7 @@ export class ParvisComments extends LitElement {
               aria-describedby=${this._invalid?.field === 'stance' ? 'stance-error' : nothing}
             >
               <legend>${msg('Your position', { id: 'comments.stance' })}</legend>
-              ${this.#fieldError('stance')}
+              ${this._fieldError('stance')}
               <div class="choices">
                 ${(['for', 'against', 'neutral'] as const).map(
                   (value) =>
@@ -686,7 +689,7 @@ export class ParvisComments extends LitElement {
             </fieldset>`
           : nothing
       }
-      ${this.#renderTextField(
+      ${this._renderTextField(
         data,
         'body',
         'body-hint',
@@ -695,7 +698,7 @@ export class ParvisComments extends LitElement {
         this._body,
         this.#onBody,
       )}
-      ${this.#renderNameField(data, 'name')} ${this.#renderPrivacy(data)}
+      ${this._renderNameField(data, 'name')} ${this._renderPrivacy(data)}
       <div class="actions">
         <button
           type="submit"
@@ -710,12 +713,13 @@ export class ParvisComments extends LitElement {
           }
         </button>
       </div>
-      ${this.#renderFailure('main')}
+      ${this._renderFailure('main')}
       <p class="status" part="status" role="status" tabindex="-1">${this._note}</p>
     </form>`;
   }
 
-  #formatHint(data: ThreadData): string {
+  /** @private */
+  _formatHint(data: ThreadData): string {
     return msg(
       str`Up to ${formatNumber(data.limits.bodyLength)} characters. *italics*, **bold**, lists starting with "-" and https:// links are formatted.`,
       { id: 'comments.hint' },
@@ -728,7 +732,8 @@ export class ParvisComments extends LitElement {
     return msg('Neutral', { id: 'comments.stance-neutral' });
   }
 
-  #authorName(c: Comment): string {
+  /** @private */
+  _authorName(c: Comment): string {
     return c.authorName ?? msg('Anonymous', { id: 'comments.anonymous' });
   }
 
@@ -789,7 +794,7 @@ export class ParvisComments extends LitElement {
 
   #articleLabel(c: Comment): string {
     if (isPlaceholder(c)) return msg('Removed comment', { id: 'comments.label-removed' });
-    const name = this.#authorName(c);
+    const name = this._authorName(c);
     return c.official
       ? msg(str`Official answer from ${name}`, { id: 'comments.label-official' })
       : msg(str`Comment by ${name}`, { id: 'comments.label' });
@@ -819,7 +824,7 @@ export class ParvisComments extends LitElement {
           placeholder
             ? nothing
             : html`<p class="meta">
-                <span class="author">${this.#authorName(c)}</span>
+                <span class="author">${this._authorName(c)}</span>
                 ${
                   c.official
                     ? html`<span class="badge official-badge" part="official-badge"
@@ -862,9 +867,9 @@ export class ParvisComments extends LitElement {
             : nothing
         }
         ${this.#statusNote(c)}
-        ${placeholder ? nothing : this._editing === c.id ? this.#renderEdit(c, data) : this.#body(c)}
+        ${placeholder ? nothing : this._editing === c.id ? actions.value?.renderEdit(this, c, data) : this.#body(c)}
         ${placeholder || this._editing === c.id ? nothing : this.#renderActions(c, data)}
-        ${this.#renderDeleteConfirm(c)}
+        ${actions.value?.renderDeleteConfirm(this, c)}
         ${
           this._actionFailure?.id === c.id
             ? html`<p class="problem inline-problem" part="error" role="alert">
@@ -872,13 +877,13 @@ export class ParvisComments extends LitElement {
               </p>`
             : nothing
         }
-        ${this._replyTo === c.id ? this.#renderReplyForm(c, data) : nothing}
+        ${this._replyTo === c.id ? actions.value?.renderReplyForm(this, c, data) : nothing}
       </article>
       ${
         replies && (replies.items.length > 0 || replies.nextCursor)
           ? html`<ul
                 class="replies"
-                aria-label=${msg(str`Replies to ${this.#authorName(c)}`, { id: 'comments.replies' })}
+                aria-label=${msg(str`Replies to ${this._authorName(c)}`, { id: 'comments.replies' })}
               >
                 ${repeat(
                   replies.items,
@@ -893,7 +898,7 @@ export class ParvisComments extends LitElement {
                         type="button"
                         class="link-button"
                         aria-disabled=${this._busy.has(`replies:${c.id}`) ? 'true' : 'false'}
-                        @click=${() => this.#loadReplies(c)}
+                        @click=${() => this.#onComment(c, (a) => a.loadReplies(this, c))}
                       >
                         ${msg('Show more replies', { id: 'comments.more-replies' })}
                       </button>
@@ -931,7 +936,7 @@ export class ParvisComments extends LitElement {
               data-action="like"
               aria-pressed=${c.likedByMe ? 'true' : 'false'}
               aria-disabled=${busy ? 'true' : 'false'}
-              @click=${() => this.#toggleLike(c)}
+              @click=${() => this.#onComment(c, (a) => a.toggleLike(this, c))}
             >
               <span aria-hidden="true">♥</span> ${msg('Like', { id: 'comments.like' })}
               <span class="count">(${likes})</span>
@@ -953,7 +958,7 @@ export class ParvisComments extends LitElement {
               class="action"
               data-action="reply"
               aria-expanded=${this._replyTo === c.id ? 'true' : 'false'}
-              @click=${() => this.#openReply(c)}
+              @click=${() => this.#onComment(c, (a) => a.openReply(this, c))}
             >
               ${msg('Reply', { id: 'comments.reply' })}
             </button>`
@@ -965,7 +970,7 @@ export class ParvisComments extends LitElement {
               type="button"
               class="action"
               data-action="edit"
-              @click=${() => this.#startEdit(c)}
+              @click=${() => this.#onComment(c, (a) => a.startEdit(this, c))}
             >
               ${msg('Edit', { id: 'comments.edit' })}
             </button>`
@@ -978,7 +983,7 @@ export class ParvisComments extends LitElement {
               class="action"
               data-action="delete"
               aria-expanded=${this._confirmDelete === c.id ? 'true' : 'false'}
-              @click=${() => this.#askDelete(c)}
+              @click=${() => this.#onComment(c, (a) => a.askDelete(this, c))}
             >
               ${msg('Delete', { id: 'comments.delete' })}
             </button>`
@@ -991,7 +996,7 @@ export class ParvisComments extends LitElement {
               class="action"
               data-action="report"
               aria-disabled=${reported ? 'true' : 'false'}
-              @click=${() => this.#openReport(c)}
+              @click=${() => this.#onComment(c, (a) => a.openReport(this, c))}
             >
               ${
                 reported
@@ -1004,179 +1009,41 @@ export class ParvisComments extends LitElement {
     </div>`;
   }
 
-  #renderDeleteConfirm(c: Comment): TemplateResult | typeof nothing {
-    if (this._confirmDelete !== c.id) return nothing;
-    return html`<div class="confirm" role="group" aria-labelledby="confirm-delete-text">
-      <p id="confirm-delete-text">
-        ${msg('Delete this comment? This cannot be undone.', { id: 'comments.delete-confirm' })}
-      </p>
-      <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          data-action="confirm-delete"
-          aria-disabled=${this._busy.has(c.id) ? 'true' : 'false'}
-          @click=${() => this.#delete(c)}
-        >
-          ${msg('Yes, delete', { id: 'comments.delete-yes' })}
-        </button>
-        <button type="button" class="secondary" @click=${() => this.#cancelDelete(c)}>
-          ${msg('Keep it', { id: 'comments.delete-no' })}
-        </button>
-      </div>
-    </div>`;
-  }
+  // ——— Flows loaded after the first render ———
 
-  #renderReplyForm(c: Comment, data: ThreadData): TemplateResult {
-    const posting = this._posting === 'reply';
-    return html`<form class="reply-form" part="form" novalidate @submit=${this.#onSubmitReply}>
-      ${
-        this._restored === 'reply'
-          ? html`<p class="restored">
-              ${msg('Your unsent reply has been restored. Publish it when you are ready.', {
-                id: 'comments.restored-reply',
-              })}
-            </p>`
-          : nothing
-      }
-      ${this.#renderTextField(
-        data,
-        'reply-body',
-        'reply-hint',
-        3,
-        msg(str`Your reply to ${this.#authorName(c)}`, { id: 'comments.reply-body' }),
-        this._replyBody,
-        this.#onReplyBody,
-      )}
-      ${this.#renderNameField(data, 'reply-name')} ${this.#renderPrivacy(data)}
-      <div class="actions">
-        <button
-          type="submit"
-          class="primary"
-          part="submit-button"
-          aria-disabled=${posting ? 'true' : 'false'}
-        >
-          ${
-            posting
-              ? msg('Publishing…', { id: 'comments.publishing' })
-              : msg('Publish my reply', { id: 'comments.publish-reply' })
-          }
-        </button>
-        <button type="button" class="secondary" @click=${this.#cancelReply}>
-          ${msg('Cancel', { id: 'poll.cancel' })}
-        </button>
-      </div>
-      ${this.#renderFailure('reply')}
-    </form>`;
-  }
-
-  #renderEdit(c: Comment, data: ThreadData): TemplateResult {
-    const saving = this._posting === 'edit';
-    return html`<form
-      class="edit-form"
-      novalidate
-      @submit=${(e: Event) => this.#onSubmitEdit(e, c)}
-    >
-      ${this.#renderTextField(
-        data,
-        'edit-body',
-        'edit-hint',
-        4,
-        msg('Edit your comment', { id: 'comments.edit-body' }),
-        this._editBody,
-        this.#onEditBody,
-      )}
-      <div class="actions">
-        <button type="submit" class="primary" aria-disabled=${saving ? 'true' : 'false'}>
-          ${
-            saving
-              ? msg('Saving…', { id: 'comments.saving' })
-              : msg('Save changes', { id: 'comments.save' })
-          }
-        </button>
-        <button type="button" class="secondary" @click=${() => this.#cancelEdit(c)}>
-          ${msg('Cancel', { id: 'poll.cancel' })}
-        </button>
-      </div>
-      ${this.#renderFailure('edit')}
-    </form>`;
-  }
-
-  #renderReportDialog(data: ThreadData): TemplateResult {
-    const sending = this._posting === 'report';
-    const maxDetail = data.limits.reportDetailLength;
-    return html`<dialog
-      part="report-dialog"
-      aria-labelledby="report-title"
-      @close=${this.#onReportClosed}
-    >
-      <form novalidate @submit=${this.#onSubmitReport}>
-        <p class="dialog-title" id="report-title">
-          ${msg('Report this comment to the moderators', { id: 'comments.report-title' })}
-        </p>
-        <fieldset aria-describedby=${this._invalid?.field === 'reason' ? 'reason-error' : nothing}>
-          <legend>${msg('Why?', { id: 'comments.report-why' })}</legend>
-          ${this.#fieldError('reason')}
-          <div class="choices">
-            ${reasons.map(
-              (reason) =>
-                html`<label class="choice">
-                  <input
-                    type="radio"
-                    name="reason"
-                    .value=${reason}
-                    .checked=${this._reportReason === reason}
-                    @change=${this.#onReason}
-                  />
-                  <span>${this.#reasonLabel(reason)}</span>
-                </label>`,
-            )}
-          </div>
-        </fieldset>
-        <div class="field">
-          <label for="report-detail"
-            >${msg('Details (optional)', { id: 'comments.report-detail' })}</label
-          >
-          <textarea
-            id="report-detail"
-            rows="3"
-            maxlength=${maxDetail}
-            .value=${this._reportDetail}
-            @input=${this.#onReportDetail}
-          ></textarea>
-        </div>
-        <div class="actions">
-          <button type="submit" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
-            ${
-              sending
-                ? msg('Sending…', { id: 'poll.sending' })
-                : msg('Send the report', { id: 'comments.report-send' })
-            }
-          </button>
-          <button type="button" class="secondary" @click=${this.#closeReport}>
-            ${msg('Cancel', { id: 'poll.cancel' })}
-          </button>
-        </div>
-        ${this.#renderFailure('report')}
-      </form>
-    </dialog>`;
-  }
-
-  #reasonLabel(reason: ReportReason): string {
-    switch (reason) {
-      case 'spam':
-        return msg('Spam or advertising', { id: 'comments.reason-spam' });
-      case 'abuse':
-        return msg('Insulting, hateful or threatening', { id: 'comments.reason-abuse' });
-      case 'off_topic':
-        return msg('Off topic', { id: 'comments.reason-off-topic' });
-      case 'personal_data':
-        return msg("Reveals someone's personal information", {
-          id: 'comments.reason-personal-data',
-        });
-      default:
-        return msg('Another reason', { id: 'comments.reason-other' });
+  /**
+   * Runs a flow of comment-actions.ts, loading it first when the prefetch has not yet. When it
+   * cannot load, `failed` says so where the flow was asked for.
+   */
+  async #act(
+    run: (flows: typeof Actions) => unknown,
+    failed: (failure: Failure) => void,
+    during: 'load' | 'submit' = 'load',
+  ): Promise<void> {
+    try {
+      await run(actions.ready ?? (await actions.get()));
+    } catch (error) {
+      failed(toFailure(error));
+      this._emitError(error, during);
     }
+  }
+
+  /** A flow about one comment: a failure to load it shows on that comment. */
+  #onComment(c: Comment, run: (flows: typeof Actions) => unknown): void {
+    void this.#act(run, (failure) => {
+      this._actionFailure = { id: c.id, message: commentFailureMessage(failure) };
+    });
+  }
+
+  /** A flow about the list: a failure to load it shows under the list. */
+  #onList(run: (flows: typeof Actions) => unknown): void {
+    void this.#act(run, (failure) => (this._listFailure = failure));
+  }
+
+  #onSort(event: Event): void {
+    // Read now: once the event is over, its target is no longer set.
+    const value = (event.target as HTMLSelectElement).value;
+    this.#onList((a) => a.onSort(this, value));
   }
 
   // ——— Input ———
@@ -1184,18 +1051,7 @@ export class ParvisComments extends LitElement {
   #onBody(event: Event): void {
     this._body = (event.target as HTMLTextAreaElement).value;
     if (this._invalid?.field === 'body') this._invalid = null;
-    this.#keepDraft(null);
-  }
-
-  #onReplyBody(event: Event): void {
-    this._replyBody = (event.target as HTMLTextAreaElement).value;
-    if (this._invalid?.field === 'reply-body') this._invalid = null;
-    this.#keepDraft(this._replyTo);
-  }
-
-  #onEditBody(event: Event): void {
-    this._editBody = (event.target as HTMLTextAreaElement).value;
-    if (this._invalid?.field === 'edit-body') this._invalid = null;
+    this._keepDraft(null);
   }
 
   #onName(event: Event): void {
@@ -1208,18 +1064,9 @@ export class ParvisComments extends LitElement {
     if (this._invalid?.field === 'stance') this._invalid = null;
   }
 
-  #onReason(event: Event): void {
-    this._reportReason = (event.target as HTMLInputElement).value as ReportReason;
-    if (this._invalid?.field === 'reason') this._invalid = null;
-  }
-
-  #onReportDetail(event: Event): void {
-    this._reportDetail = (event.target as HTMLTextAreaElement).value;
-  }
-
-  /** Once a draft was kept (sending failed), it follows what the citizen types. */
-  #keepDraft(parentId: string | null): void {
-    const key = this.#draftKey();
+  /** @private Once a draft was kept (sending failed), it follows what the citizen types. */
+  _keepDraft(parentId: string | null): void {
+    const key = this._draftKey();
     if (!key || !hasDraft(key, parentId)) return;
     const body = parentId ? this._replyBody : this._body;
     saveDraft(key, parentId, {
@@ -1233,563 +1080,37 @@ export class ParvisComments extends LitElement {
 
   #onSubmitMain(event: Event): void {
     event.preventDefault();
-    void this.#post(null);
-  }
-
-  #onSubmitReply(event: Event): void {
-    event.preventDefault();
-    if (this._replyTo) void this.#post(this._replyTo);
-  }
-
-  /** Checks before sending; the problem, or null when the text may go. */
-  #check(
-    data: ThreadData,
-    body: string,
-    bodyField: string,
-    nameField: string | null,
-    needsStance: boolean,
-  ): FieldProblem | null {
-    if (needsStance && !this._stance) {
-      return {
-        field: 'stance',
-        message: msg('Choose your position: for, against or neutral.', {
-          id: 'comments.check-stance',
-        }),
-      };
-    }
-    if (!body.trim()) {
-      return {
-        field: bodyField,
-        message: msg('Write your comment first.', { id: 'comments.error.body-empty' }),
-      };
-    }
-    const length = codePoints(body);
-    if (length > data.limits.bodyLength) {
-      return {
-        field: bodyField,
-        message: msg(
-          str`Your text has ${formatNumber(length)} characters; the limit is ${formatNumber(data.limits.bodyLength)}. Please shorten it.`,
-          { id: 'comments.check-length' },
-        ),
-      };
-    }
-    if (nameField && data.thread.authorNameRequired && !this._name.trim()) {
-      return {
-        field: nameField,
-        message: msg('Write the name to show with your comment.', { id: 'comments.check-name' }),
-      };
-    }
-    return null;
-  }
-
-  async #focusInvalid(): Promise<void> {
-    await this.updateComplete;
-    const field = this._invalid?.field;
-    if (!field) return;
-    const target =
-      field === 'stance'
-        ? this.#find('input[name="stance"]')
-        : field === 'reason'
-          ? this.#find('input[name="reason"]')
-          : this.#find(`#${field}`);
-    target?.focus();
-  }
-
-  async #post(parentId: string | null): Promise<void> {
-    const data = this._data;
-    if (!data || this._posting) return;
-    const form = parentId ? 'reply' : 'main';
-    const body = parentId ? this._replyBody : this._body;
-    this._invalid = this.#check(
-      data,
-      body,
-      parentId ? 'reply-body' : 'body',
-      parentId ? 'reply-name' : 'name',
-      !parentId && data.thread.stance,
-    );
-    if (this._invalid) {
-      await this.#focusInvalid();
-      return;
-    }
-    const name = this._name.trim();
-    const stance = parentId ? null : this._stance;
-    const input: CommentInput = { body };
-    if (name) input.authorName = name;
-    if (stance) input.stance = stance;
-    if (parentId) input.parentId = parentId;
-
-    // Kept before sending, cleared once the server has it: a lost connection, a crash or a
-    // closed tab cannot lose the text.
-    const key = this.#draftKey();
-    if (key) saveDraft(key, parentId, { body, authorName: name, stance });
-    this._failure = null;
-    this._note = '';
-    this._posting = form;
-    let comment: Comment | null;
-    try {
-      const raw = await this.#loader.write(this.api, ({ client, signal, token }) =>
-        client.postComment(data.thread.id, input, { signal, token }),
-      );
-      comment = readComment(raw, parentId ? 1 : 0);
-      if (!comment) throw new WidgetError('bad_data', 'Unexpected comment data');
-    } catch (error) {
-      this._posting = null;
-      if (isAbort(error)) return;
-      this._failure = { form, failure: toFailure(error) };
-      this.#emitError(error, 'submit');
-      return;
-    }
-    this._posting = null;
-    if (key) saveDraft(key, parentId, null);
-    this._restored = null;
-    const pending = comment.status === 'pending';
-    const published = comment.status === 'published';
-    if (published) this.#addToCount(1, comment.stance);
-
-    if (parentId) {
-      this._replyTo = null;
-      this._replyBody = '';
-      this.#insertReply(comment, parentId);
-      this.#announce(
-        pending
-          ? msg(
-              'Thank you. Your reply will be published once a moderator has approved it; until then only you can see it.',
-              { id: 'comments.reply-pending' },
-            )
-          : msg('Thank you, your reply has been published.', { id: 'comments.reply-posted' }),
-      );
-    } else {
-      this._body = '';
-      this._stance = null;
-      this._items = [comment, ...this._items];
-      this._shown += 1;
-      this._note = pending
-        ? msg(
-            'Thank you. Your comment will be published once a moderator has approved it; until then only you can see it.',
-            { id: 'comments.pending-posted' },
-          )
-        : msg('Thank you, your comment has been published.', { id: 'comments.posted' });
-    }
-    this.#fire(
-      new ParvisCommentEvent({
-        threadId: data.thread.id,
-        commentId: comment.id,
-        parentId: comment.parentId,
-        status: comment.status,
-      }),
-    );
-    await this.updateComplete;
-    if (parentId) this.#article(comment.id)?.focus();
-    else this.#find('.post .status')?.focus();
-  }
-
-  /** Puts a new reply under the comment the server attached it to (beside a depth-2 one). */
-  #insertReply(reply: Comment, answered: string): void {
-    const parentId = reply.parentId ?? answered;
-    if (!findComment(this._items, parentId)) return;
-    this._items = mapTree(this._items, parentId, (parent) => {
-      const page: CommentPageData = parent.replies ?? { items: [], nextCursor: null };
-      return {
-        ...parent,
-        replyCount: parent.replyCount + (reply.status === 'published' ? 1 : 0),
-        replies: { ...page, items: [...page.items.filter((r) => r.id !== reply.id), reply] },
-      };
-    });
-  }
-
-  /** Keeps the summary right after the citizen's own post or deletion. */
-  #addToCount(delta: number, stance: Stance | null): void {
-    const data = this._data;
-    if (!data) return;
-    const counts = data.thread.counts;
-    const stances = { ...counts.stances };
-    if (stance) stances[stance] = Math.max(0, stances[stance] + delta);
-    this._data = {
-      ...data,
-      thread: {
-        ...data.thread,
-        counts: { ...counts, comments: Math.max(0, counts.comments + delta), stances },
-      },
+    const failed = (failure: Failure) => {
+      // As when sending fails: the text stays in the box and in the page's storage.
+      const key = this._draftKey();
+      if (key && this._body.trim()) {
+        saveDraft(key, null, {
+          body: this._body,
+          authorName: this._name.trim(),
+          stance: this._stance,
+        });
+      }
+      this._failure = { form: 'main', failure };
     };
-  }
-
-  async #openReply(c: Comment): Promise<void> {
-    if (this._replyTo === c.id) {
-      this.#cancelReply();
-      return;
-    }
-    this._replyTo = c.id;
-    const key = this.#draftKey();
-    const draft = key ? loadDraft(key, c.id) : null;
-    this._replyBody = draft?.body ?? '';
-    this._restored = draft ? 'reply' : this._restored === 'main' ? 'main' : null;
-    if (this._failure?.form === 'reply') this._failure = null;
-    if (this._invalid?.field.startsWith('reply')) this._invalid = null;
-    await this.updateComplete;
-    this.#find('#reply-body')?.focus();
-  }
-
-  async #cancelReply(): Promise<void> {
-    const id = this._replyTo;
-    this._replyTo = null;
-    this._replyBody = '';
-    if (this._failure?.form === 'reply') this._failure = null;
-    if (this._restored === 'reply') this._restored = null;
-    await this.updateComplete;
-    if (id) this.#article(id)?.querySelector<HTMLElement>('[data-action="reply"]')?.focus();
-  }
-
-  // ——— Reading more ———
-
-  /** A client for reads, with the citizen's token when there is one (never creates one). */
-  async #reader(): Promise<{ client: ParvisClient; token: string | null; signal: AbortSignal }> {
-    const api = resolveApi(this.api);
-    if (!api) throw new WidgetError('config_missing', 'No Parvis backend URL.');
-    const config = getConfig();
-    const client = createClient({
-      baseUrl: api,
-      fetch: config.fetch,
-      headers: config.headers,
-      timeoutMs: config.timeoutMs,
-      retries: config.retries,
-    });
-    this.#reads ??= new AbortController();
-    return { client, token: await currentToken(api), signal: this.#reads.signal };
-  }
-
-  async #loadMore(): Promise<void> {
-    const data = this._data;
-    const cursor = this._cursor;
-    if (!data || !cursor || this._listBusy) return;
-    this._listBusy = true;
-    this._listFailure = null;
-    try {
-      const { client, token, signal } = await this.#reader();
-      const page = readPage(
-        await client.listComments(data.thread.id, { sort: this._sort, cursor }, { signal, token }),
-      );
-      const known = new Set(this._items.map((c) => c.id));
-      const fresh = page.items.filter((c) => !known.has(c.id));
-      const first = fresh[0];
-      const before = this._items.length;
-      this._items = [...this._items, ...fresh];
-      this._cursor = page.nextCursor;
-      this._listBusy = false;
-      // The first new comments render at once, so focus can move to them.
-      this._shown = Math.max(this._shown, this.#nextShown(before));
-      this.#announce(
-        fresh.length === 0
-          ? msg('No more comments.', { id: 'comments.no-more' })
-          : plural(
-              fresh.length,
-              msg(str`${formatNumber(fresh.length)} more comment shown.`, {
-                id: 'comments.more-shown-one',
-              }),
-              msg(str`${formatNumber(fresh.length)} more comments shown.`, {
-                id: 'comments.more-shown-other',
-              }),
-            ),
-      );
-      await this.updateComplete;
-      // Focus moves to the first new comment: reading continues where the list grew.
-      if (first) this.#article(first.id)?.focus();
-    } catch (error) {
-      this._listBusy = false;
-      if (isAbort(error)) return;
-      this._listFailure = toFailure(error);
-      this.#emitError(error, 'load');
-    }
-  }
-
-  async #loadReplies(c: Comment): Promise<void> {
-    const data = this._data;
-    const cursor = c.replies?.nextCursor;
-    const busyKey = `replies:${c.id}`;
-    if (!data || !cursor || this._busy.has(busyKey)) return;
-    this.#setBusy(busyKey, true);
-    this._actionFailure = null;
-    try {
-      const { client, token, signal } = await this.#reader();
-      const page = readPage(
-        await client.listComments(
-          data.thread.id,
-          { sort: 'oldest', parent: c.id, cursor },
-          { signal, token },
-        ),
-        Math.min(c.depth + 1, 2),
-      );
-      let first: Comment | undefined;
-      this._items = mapTree(this._items, c.id, (parent) => {
-        const current = parent.replies ?? { items: [], nextCursor: null };
-        const known = new Set(current.items.map((r) => r.id));
-        const fresh = page.items.filter((r) => !known.has(r.id));
-        first = fresh[0];
-        return {
-          ...parent,
-          replies: { items: [...current.items, ...fresh], nextCursor: page.nextCursor },
-        };
-      });
-      this.#announce(msg('More replies shown.', { id: 'comments.more-replies-shown' }));
-      await this.updateComplete;
-      if (first) this.#article(first.id)?.focus();
-    } catch (error) {
-      if (isAbort(error)) return;
-      this._actionFailure = { id: c.id, message: commentFailureMessage(toFailure(error)) };
-      this.#emitError(error, 'load');
-    } finally {
-      this.#setBusy(busyKey, false);
-    }
-  }
-
-  async #onSort(event: Event): Promise<void> {
-    const data = this._data;
-    const sort = readSort((event.target as HTMLSelectElement).value);
-    if (!data || sort === this._sort) return;
-    this._sort = sort;
-    // A slower answer for the previous order must not land after this one.
-    this.#reads?.abort();
-    this.#reads = null;
-    this._listBusy = true;
-    this._listFailure = null;
-    try {
-      const { client, token, signal } = await this.#reader();
-      const page = readPage(await client.listComments(data.thread.id, { sort }, { signal, token }));
-      this._items = page.items;
-      this._cursor = page.nextCursor;
-      this.#generation++;
-      this._shown = 0;
-      this._shown = this.#nextShown(0);
-      this._listBusy = false;
-      this.#announce(
-        msg(str`Comments sorted: ${this.#sortLabel(sort)}.`, { id: 'comments.sorted' }),
-      );
-    } catch (error) {
-      if (isAbort(error)) return;
-      this._listBusy = false;
-      this._listFailure = toFailure(error);
-      this.#emitError(error, 'load');
-    }
-  }
-
-  // ——— Likes, edits, deletions, reports ———
-
-  #setBusy(id: string, busy: boolean): void {
-    const next = new Set(this._busy);
-    if (busy) next.add(id);
-    else next.delete(id);
-    this._busy = next;
-  }
-
-  #actionFailed(c: Comment, error: unknown): void {
-    if (isAbort(error)) return;
-    const failure = toFailure(error);
-    this._actionFailure = { id: c.id, message: commentFailureMessage(failure) };
-    this.#emitError(error, 'submit');
-  }
-
-  async #toggleLike(c: Comment): Promise<void> {
-    if (this._busy.has(c.id) || !this._data) return;
-    this.#setBusy(c.id, true);
-    this._actionFailure = null;
-    const like = !c.likedByMe;
-    try {
-      const raw = await this.#loader.write(this.api, ({ client, signal, token }) =>
-        like
-          ? client.likeComment(c.id, { signal, token })
-          : client.unlikeComment(c.id, { signal, token }),
-      );
-      const result = readLikes(raw);
-      if (!result) throw new WidgetError('bad_data', 'Unexpected like data');
-      this._items = mapTree(this._items, c.id, (current) => ({ ...current, ...result }));
-    } catch (error) {
-      this.#actionFailed(c, error);
-    } finally {
-      this.#setBusy(c.id, false);
-    }
-  }
-
-  async #startEdit(c: Comment): Promise<void> {
-    this._editing = c.id;
-    this._editBody = c.body ?? '';
-    this._confirmDelete = null;
-    if (this._failure?.form === 'edit') this._failure = null;
-    await this.updateComplete;
-    this.#find('#edit-body')?.focus();
-  }
-
-  async #cancelEdit(c: Comment): Promise<void> {
-    this._editing = null;
-    if (this._failure?.form === 'edit') this._failure = null;
-    if (this._invalid?.field === 'edit-body') this._invalid = null;
-    await this.updateComplete;
-    this.#article(c.id)?.querySelector<HTMLElement>('[data-action="edit"]')?.focus();
-  }
-
-  async #onSubmitEdit(event: Event, c: Comment): Promise<void> {
-    event.preventDefault();
-    const data = this._data;
-    if (!data || this._posting) return;
-    this._invalid = this.#check(data, this._editBody, 'edit-body', null, false);
-    if (this._invalid) {
-      await this.#focusInvalid();
-      return;
-    }
-    this._failure = null;
-    this._posting = 'edit';
-    try {
-      const raw = await this.#loader.write(this.api, ({ client, signal, token }) =>
-        client.editComment(c.id, { body: this._editBody }, { signal, token }),
-      );
-      const edited = readComment(raw, c.depth);
-      if (!edited) throw new WidgetError('bad_data', 'Unexpected comment data');
-      this._posting = null;
-      this._editing = null;
-      this._items = mapTree(this._items, c.id, (current) => ({
-        ...edited,
-        replies: current.replies,
-      }));
-      this.#announce(
-        edited.status === 'pending'
-          ? msg('Your change will be visible once a moderator has approved it.', {
-              id: 'comments.edit-pending',
-            })
-          : msg('Your comment has been updated.', { id: 'comments.edited-done' }),
-      );
-      await this.updateComplete;
-      this.#article(c.id)?.focus();
-    } catch (error) {
-      this._posting = null;
-      if (isAbort(error)) return;
-      this._failure = { form: 'edit', failure: toFailure(error) };
-      this.#emitError(error, 'submit');
-    }
-  }
-
-  async #askDelete(c: Comment): Promise<void> {
-    this._confirmDelete = this._confirmDelete === c.id ? null : c.id;
-    await this.updateComplete;
-    if (this._confirmDelete) this.#find<HTMLElement>('[data-action="confirm-delete"]')?.focus();
-  }
-
-  async #cancelDelete(c: Comment): Promise<void> {
-    this._confirmDelete = null;
-    await this.updateComplete;
-    this.#article(c.id)?.querySelector<HTMLElement>('[data-action="delete"]')?.focus();
-  }
-
-  async #delete(c: Comment): Promise<void> {
-    if (this._busy.has(c.id)) return;
-    this.#setBusy(c.id, true);
-    this._actionFailure = null;
-    try {
-      const raw = await this.#loader.write(this.api, ({ client, signal, token }) =>
-        client.deleteComment(c.id, { signal, token }),
-      );
-      const placeholder = readComment(raw, c.depth);
-      this._confirmDelete = null;
-      const keep = (c.replies?.items.length ?? 0) > 0 || c.replyCount > 0;
-      this._items = mapTree(this._items, c.id, (current) =>
-        keep
-          ? {
-              ...current,
-              ...(placeholder ?? {}),
-              body: null,
-              authorName: null,
-              stance: null,
-              status: 'deleted',
-              replies: current.replies,
-            }
-          : null,
-      );
-      if (c.status === 'published') this.#addToCount(-1, c.stance);
-      this.#announce(msg('Your comment has been deleted.', { id: 'comments.deleted-done' }));
-      await this.updateComplete;
-      (keep ? this.#article(c.id) : this.#find<HTMLElement>('.summary'))?.focus();
-    } catch (error) {
-      this.#actionFailed(c, error);
-    } finally {
-      this.#setBusy(c.id, false);
-    }
-  }
-
-  async #openReport(c: Comment): Promise<void> {
-    if (this._reported.has(c.id)) return;
-    this._reportFor = c.id;
-    this._reportReason = null;
-    this._reportDetail = '';
-    if (this._failure?.form === 'report') this._failure = null;
-    if (this._invalid?.field === 'reason') this._invalid = null;
-    this.#reportOpener = c.id;
-    await this.updateComplete;
-    const dialog = this.#find<HTMLDialogElement>('dialog');
-    if (dialog && !dialog.open) dialog.showModal();
-    this.#find('input[name="reason"]')?.focus();
-  }
-
-  #closeReport(): void {
-    this.#find<HTMLDialogElement>('dialog')?.close();
-  }
-
-  async #onReportClosed(): Promise<void> {
-    this._reportFor = null;
-    if (this._invalid?.field === 'reason') this._invalid = null;
-    const opener = this.#reportOpener;
-    this.#reportOpener = null;
-    await this.updateComplete;
-    if (opener)
-      this.#article(opener)?.querySelector<HTMLElement>('[data-action="report"]')?.focus();
-  }
-
-  async #onSubmitReport(event: Event): Promise<void> {
-    event.preventDefault();
-    const id = this._reportFor;
-    if (!id || this._posting) return;
-    const reason = this._reportReason;
-    if (!reason) {
-      this._invalid = {
-        field: 'reason',
-        message: msg('Choose a reason.', { id: 'comments.check-reason' }),
-      };
-      await this.#focusInvalid();
-      return;
-    }
-    const detail = this._reportDetail.trim();
-    this._failure = null;
-    this._posting = 'report';
-    try {
-      await this.#loader.write(this.api, ({ client, signal, token }) =>
-        client.reportComment(id, detail ? { reason, detail } : { reason }, { signal, token }),
-      );
-      this._posting = null;
-      this._reported = new Set([...this._reported, id]);
-      this.#announce(
-        msg('Thank you. The moderators will look at this comment.', {
-          id: 'comments.report-done',
-        }),
-      );
-      this.#closeReport();
-    } catch (error) {
-      this._posting = null;
-      if (isAbort(error)) return;
-      this._failure = { form: 'report', failure: toFailure(error) };
-      this.#emitError(error, 'submit');
-    }
+    void this.#act((a) => a.post(this, null), failed, 'submit');
   }
 
   // ——— Plumbing ———
 
-  #announce(text: string): void {
+  /** @private */
+  _announce(text: string): void {
     // The same sentence twice in a row must still be announced.
     this._announcement = text === this._announcement ? `${text}\u00a0` : text;
   }
 
-  #emitError(error: unknown, during: 'load' | 'submit'): void {
+  /** @private */
+  _emitError(error: unknown, during: 'load' | 'submit'): void {
     const failure = toFailure(error);
-    this.#fire(new ParvisErrorEvent(failure.code, failure.status, during));
+    this._fire(new ParvisErrorEvent(failure.code, failure.status, during));
   }
 
-  /** Events are documented with @event above; one helper keeps the manifest free of duplicates. */
-  #fire(event: Event): void {
+  /** @private Events are documented with @event above; one helper keeps the manifest free of duplicates. */
+  _fire(event: Event): void {
     this.dispatchEvent(event);
   }
 
@@ -1798,7 +1119,7 @@ export class ParvisComments extends LitElement {
     if (!states) return;
     const data = this._data;
     let current: HostState;
-    if (this.#loader.status === 'error' && !data) current = 'error';
+    if (this._loader.status === 'error' && !data) current = 'error';
     else if (!data) current = 'loading';
     else current = data.thread.status === 'locked' ? 'locked' : 'open';
     for (const name of ['loading', 'error', 'open', 'locked'] as const) {

@@ -2,7 +2,7 @@
 // bullet and numbered lists, autolinks (<https://…>, bare https:// URLs) and [text](https://…)
 // links. Everything else (headings, quotes, code, tables, raw HTML) stays text. The output is an
 // HTML string in which every character of the source is escaped; it still goes through DOMPurify
-// (sanitize.ts) before it reaches the page.
+// (purify.ts) before it reaches the page.
 
 /** Deepest list nesting rendered as nested lists; deeper items stay at this level. */
 const maxNesting = 10;

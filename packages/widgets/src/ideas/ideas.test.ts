@@ -117,6 +117,18 @@ async function settled(el: ParvisIdeas): Promise<ParvisIdeas> {
   return el;
 }
 
+/** Opens the proposal form (its chunk may still be on its way) and waits for focus in it. */
+async function openProposal(el: ParvisIdeas): Promise<void> {
+  $(el, '[data-action="propose"]').click();
+  await waitUntil(() => active(el)?.id === 'title', 'the proposal form did not open');
+}
+
+/** Waits for an opened idea (its chunk and DOMPurify may still be on their way). */
+async function detailShown(el: ParvisIdeas): Promise<HTMLElement> {
+  await waitUntil(() => active(el)?.matches('[part="detail"]'), 'the idea did not open');
+  return $<HTMLElement>(el, '[part="detail"]');
+}
+
 async function renderBoard(board = 'square', width = '') {
   const el = await fixture<ParvisIdeas>(
     html`<parvis-ideas style=${width ? `width:${width}` : ''} api=${API} board=${board}
@@ -384,8 +396,7 @@ describe('<parvis-ideas> proposing', () => {
     await sendKeys({ press: 'Tab' });
     expect(active(el)?.dataset.action).to.equal('propose');
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(active(el)?.id).to.equal('title');
+    await waitUntil(() => active(el)?.id === 'title', 'the proposal form did not open');
     expect($(el, 'label[for="title"]').textContent?.trim()).to.equal('Title of your idea');
     await sendKeys({ type: 'Plant trees' });
     await waitUntil(() => root(el).querySelector('[part="similar"]'), 'no similar ideas', {
@@ -424,8 +435,7 @@ describe('<parvis-ideas> proposing', () => {
 
   it('checks the fields before sending, focusing the first problem', async () => {
     const el = await renderBoard();
-    $(el, '[data-action="propose"]').click();
-    await el.updateComplete;
+    await openProposal(el);
     $(el, '[part="submit-button"]').click();
     await el.updateComplete;
     expect(active(el)?.id).to.equal('title');
@@ -454,8 +464,7 @@ describe('<parvis-ideas> proposing', () => {
     const { ideas } = events(el);
     expect(text($(el, '.mine'))).to.contain('Parking everywhere');
     expect(text($(el, '.mine'))).to.contain('Reason: Against the local plan.');
-    $(el, '[data-action="propose"]').click();
-    await el.updateComplete;
+    await openProposal(el);
     $<HTMLInputElement>(el, '#title').value = 'A water fountain';
     $(el, '#title').dispatchEvent(new Event('input'));
     $<HTMLSelectElement>(el, '#category').value = 'greenery';
@@ -481,8 +490,7 @@ describe('<parvis-ideas> proposing', () => {
       worker.use(http.post(ideasUrl, handler));
       const el = await renderBoard();
       const { errors } = events(el);
-      $(el, '[data-action="propose"]').click();
-      await el.updateComplete;
+      await openProposal(el);
       $<HTMLInputElement>(el, '#title').value = 'Night market';
       $(el, '#title').dispatchEvent(new Event('input'));
       $<HTMLSelectElement>(el, '#category').value = 'mobility';
@@ -511,8 +519,7 @@ describe('<parvis-ideas> proposing', () => {
 
   it('maps refusals to plain messages on the right field, or in the form', async () => {
     const el = await renderBoard();
-    $(el, '[data-action="propose"]').click();
-    await el.updateComplete;
+    await openProposal(el);
     $<HTMLInputElement>(el, '#title').value = 'Title';
     $(el, '#title').dispatchEvent(new Event('input'));
     $<HTMLSelectElement>(el, '#category').value = 'greenery';
@@ -551,8 +558,7 @@ describe('<parvis-ideas> in a host form', () => {
       </form>`,
     );
     const el = await settled(form.querySelector('parvis-ideas') as ParvisIdeas);
-    $(el, '[data-action="propose"]').click();
-    await el.updateComplete;
+    await openProposal(el);
     return { form, el };
   }
 
@@ -686,9 +692,7 @@ describe('<parvis-ideas> reading an idea', () => {
     const open = card(el, 'Trees').querySelector<HTMLButtonElement>('[data-action="open"]')!;
     open.focus();
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    const detail = $(el, '[part="detail"]');
-    expect(active(el)).to.equal(detail);
+    const detail = await detailShown(el);
     expect(detail.querySelector('.body strong')?.textContent).to.equal('ten');
     expect(detail.querySelectorAll('.body li')).to.have.length(2);
     expect(detail.querySelector('.body a')?.getAttribute('href')).to.equal(
@@ -749,7 +753,7 @@ describe('<parvis-ideas> reading an idea', () => {
       const open = card(el, snippet)?.querySelector<HTMLButtonElement>('[data-action="open"]');
       if (!open) continue;
       open.click();
-      await el.updateComplete;
+      await detailShown(el);
       await aTimeout(100);
       for (const node of root(el).querySelectorAll('[part="detail"] *')) {
         expect(/^(script|iframe|object|embed|style|svg|math|img)$/i.test(node.localName)).to.equal(
@@ -797,7 +801,7 @@ describe('<parvis-ideas> reading an idea', () => {
     const el = await renderBoard();
     expect(titles(el)).to.deep.equal([title]);
     card(el, 'onerror').querySelector<HTMLButtonElement>('[data-action="open"]')!.click();
-    await el.updateComplete;
+    await detailShown(el);
     await aTimeout(300);
     expect(ran).to.equal(false);
     expect(root(el).querySelector('img, script')).to.equal(null);
@@ -920,5 +924,15 @@ describe('<parvis-ideas> languages', () => {
     expect($(el, 'label[for="sort"]').textContent?.trim()).to.equal('Trier par');
     expect($(el, '[part="base"]').getAttribute('lang')).to.equal('fr');
     await expect(el).to.be.accessible();
+    // The proposal form and an opened idea come after the first render, in French too.
+    await openProposal(el);
+    expect($(el, 'label[for="title"]').textContent?.trim()).to.equal('Titre de votre idée');
+    expect(text($(el, '[part="submit-button"]'))).to.equal('Envoyer mon idée');
+    $(el, '[data-action="cancel"]').click();
+    await waitUntil(() => $(el, '[data-action="propose"]'), 'the form did not close');
+    $(el, '[data-action="open"]').click();
+    expect(text((await detailShown(el)).querySelector('[data-action="back"]')!)).to.equal(
+      'Retour aux idées',
+    );
   });
 });

@@ -755,7 +755,7 @@ describe('<parvis-poll> chart view', () => {
     const el = await renderPoll();
     expect($$(el, 'input[name="choice"]')).to.have.length(3);
     await aTimeout(100);
-    expect(resourceLoaded(/\/dompurify\/|comments\/sanitize/)).to.equal(false);
+    expect(resourceLoaded(/\/dompurify\/|comments\/purify/)).to.equal(false);
   });
 
   it('never loads Chart.js without with-chart', async () => {

@@ -16,6 +16,9 @@ export const sourceLocale: Locale = 'en';
 /** The message catalogues a widget needs: its own, plus the shared one (errors and the like). */
 export type MessagePart = 'poll' | 'comments' | 'ideas' | 'budget';
 type Part = MessagePart | 'shared';
+type Catalogue = () => Promise<{ templates: TemplateMap }>;
+/** A static map of one message part's module in each locale besides English. */
+export type Catalogues = Record<Exclude<Locale, 'en'>, Catalogue>;
 
 // A static map: bundlers split each locale and widget into its own lazy chunk, so a French page
 // with only a poll never downloads the comment widget's messages.
@@ -41,11 +44,15 @@ export function activeLocale(): Locale {
   return active;
 }
 
-function loadPart(locale: Exclude<Locale, 'en'>, part: Part): Promise<void> {
+function loadPart(
+  locale: Exclude<Locale, 'en'>,
+  part: string,
+  load: Catalogue = loaders[locale][part as Part],
+): Promise<void> {
   const key = `${locale}:${part}`;
   let pending = loading.get(key);
   if (!pending) {
-    pending = loaders[locale][part]()
+    pending = load()
       .then((module) => {
         catalogues.set(locale, { ...catalogues.get(locale), ...module.templates });
         loaded.add(key);
@@ -65,6 +72,22 @@ export async function ensureLocale(part: MessagePart): Promise<Locale> {
   if (locale !== 'en') await Promise.all([loadPart(locale, 'shared'), loadPart(locale, part)]);
   active = localeReady(part) ? locale : sourceLocale;
   return active;
+}
+
+/**
+ * Loads more of the page's locale: the messages of the flows a widget loads after its first
+ * render, with a static map per locale as above. Resolves when they can render, in English when
+ * they cannot load.
+ */
+export async function ensureMessages(part: string, catalogues: Catalogues): Promise<void> {
+  const locale = pageLocale();
+  if (locale !== 'en') await loadPart(locale, part, catalogues[locale]);
+}
+
+/** True when the page locale's messages of this part (see `ensureMessages`) are loaded. */
+export function messagesReady(part: string): boolean {
+  const locale = pageLocale();
+  return locale === 'en' || loaded.has(`${locale}:${part}`);
 }
 
 /** True when the page's locale is loaded for this widget, so it may render text without waiting. */

@@ -4,8 +4,8 @@ import { msg } from './localize.js';
 
 /** A failure found by the widget itself rather than reported by the backend. */
 export class WidgetError extends Error {
-  readonly code: 'bad_data' | 'config_missing';
-  constructor(code: 'bad_data' | 'config_missing', message: string) {
+  readonly code: 'bad_data' | 'config_missing' | 'network_error';
+  constructor(code: 'bad_data' | 'config_missing' | 'network_error', message: string) {
     super(message);
     this.name = 'WidgetError';
     this.code = code;
