@@ -17,10 +17,10 @@ import { gzipSync } from 'node:zlib';
  * change that makes a widget heavier must raise them on purpose (docs/benchmarks.md). */
 export const budgets = {
   loader: 2 * 1024,
-  widget: { poll: 19_000, comments: 31_500, ideas: 31_000, budget: 28_500 },
+  widget: { poll: 19_900, comments: 31_500, ideas: 31_000, budget: 29_200 },
   /** A widget not listed above (a new one) until it gets its own line. */
   newWidget: 32 * 1024,
-  allWidgets: 64_000,
+  allWidgets: 64_800,
 };
 
 const root = new URL('../../../', import.meta.url);
