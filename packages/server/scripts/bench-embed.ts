@@ -17,14 +17,14 @@
 // no-reserved-height page against it, interleaved with the others: a before/after in one run.
 // `--baseline` may be given several times (modes "inline, baseline build 2", …), and `--modes`
 // keeps only the modes whose names contain one of its comma-separated words (the blank page
-// always runs: every ratio is to it).
+// always runs). `--json F` writes every run's figures.
 //
 // With `--trace`, one untraced warm-up then one traced load of the "inline, no reserved height"
 // page (and of the baseline build's, with `--baseline`): where the time goes (requests, script
 // compile and run, style, layout, idle), from a Chromium performance trace. `--trace-file F`
-// also writes the raw trace, which DevTools' performance panel opens.
+// also writes the raw traces (F-{mode}.json), which DevTools' performance panel opens.
 //
-//   node --import tsx packages/server/scripts/bench-embed.ts [--runs 9] [--baseline DIR]… [--modes inline,iframe] [--trace [--trace-file F]]
+//   node --import tsx packages/server/scripts/bench-embed.ts [--runs 9] [--baseline DIR]… [--modes inline,iframe] [--json F] [--trace [--trace-file F]]
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,6 +39,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '9' },
     baseline: { type: 'string', multiple: true, default: [] },
     modes: { type: 'string' },
+    json: { type: 'string' },
     trace: { type: 'boolean', default: false },
     'trace-file': { type: 'string' },
   },
@@ -211,7 +212,8 @@ async function main(): Promise<void> {
     let traced: TraceEvent[] | null = null;
     if (trace) {
       const buffer = await browser.stopTracing();
-      if (values['trace-file']) await writeFile(values['trace-file'], buffer);
+      const file = values['trace-file']?.replace(/(\.json)?$/, `-${slug(name)}.json`);
+      if (file) await writeFile(file, buffer);
       const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
       traced = parsed.traceEvents;
     }
@@ -255,6 +257,7 @@ async function main(): Promise<void> {
   // The blank page's figure is its own load event after the mark: the page's cost without any
   // widget. With a baseline build, each mode is also compared with it run by run (the modes of a
   // run follow each other within seconds, so a burst of load on the machine hits both).
+  if (values.json) await writeFile(values.json, JSON.stringify(results));
   const baseline = results['inline, baseline build'];
   for (const [name, r] of Object.entries(results)) {
     const paired =

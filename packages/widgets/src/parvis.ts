@@ -4,7 +4,7 @@
 // own URL (so a page without an `api` attribute talks to the server the script came from). Kept
 // tiny, and with no static import: a static import would hold its run, hence the viewport check
 // and every widget, until that import had arrived (docs/benchmarks.md, "Embedding: host-page
-// impact"). What it shares with the widgets (settings, the page's language, the first read) is
+// impact"). What it shares with the widgets (the settings, the first read) is
 // one chunk it asks for as soon as a widget or a setting needs it; widgets' chunks import it too.
 import { widgetKinds } from '@parvis/contract/client';
 import type { ParvisConfig } from './shared/configure.js';
@@ -70,6 +70,15 @@ if (host[loaderKey]) {
   start();
 }
 
+/**
+ * Whether the page is French, as shared/page-locale.ts decides (French unless English): the same
+ * rule repeated, since importing that module would hold the messages until its chunk arrived.
+ */
+function french(): boolean {
+  const lang = document.documentElement.lang.trim().toLowerCase();
+  return lang !== 'en' && !lang.startsWith('en-');
+}
+
 /** Fetches a file of the build early; a failure is the widget's to report, when it imports it. */
 function preload(file: string | undefined): void {
   if (file) import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => undefined);
@@ -95,11 +104,11 @@ function start(): void {
     const code = widget.chunk();
     code.catch(failed);
     for (const file of preloads?.imports[widget.segment] ?? []) preload(file);
-    (shared ??= loadShared()).then(({ pageLocale, startRead }) => {
-      if (pageLocale() === 'fr') {
-        preload(preloads?.fr.shared);
-        preload(preloads?.fr[widget.segment]);
-      }
+    if (french()) {
+      preload(preloads?.fr.shared);
+      preload(preloads?.fr[widget.segment]);
+    }
+    (shared ??= loadShared()).then(({ startRead }) => {
       // This element's data too, unless the widget's code has run already (then it has asked
       // itself): handed to its first request if that is the same, else dropped once it has run.
       const id = element.getAttribute(widget.attribute)?.trim();

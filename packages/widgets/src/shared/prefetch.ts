@@ -6,14 +6,12 @@
 //
 // The loader imports this module once it runs, never statically (a static import would hold its
 // run, hence the viewport check and every widget, until this chunk had arrived: docs/benchmarks.md,
-// "Embedding: host-page impact"); through it, the settings and the page's language, which it
-// shares with the widgets. Importing a module of its own for those would cost one more request in
+// "Embedding: host-page impact"); through it, the settings, which it shares with the widgets. Importing a module of its own for those would cost one more request in
 // a row, that module's chunk importing this one.
 import { getConfig, resolveApi } from './configure.js';
 import { readSession } from './stored-session.js';
 
 export { configure } from './configure.js';
-export { pageLocale } from './page-locale.js';
 
 export interface StartedRead {
   response: Promise<Response>;
