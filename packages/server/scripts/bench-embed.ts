@@ -5,6 +5,8 @@
 // - inline, no reserved height: the snippet (script + element) alone;
 // - inline, async script: the same with `<script type="module" async>`, which runs the loader as
 //   soon as it has arrived instead of once the whole page is parsed;
+// - inline, reduced motion: the plain snippet in a browser that asks for reduced motion (no
+//   loading shimmer): what the shimmer's repaints cost while the poll loads;
 // - inline, reserved until defined: plus `parvis-poll:not(:defined) { min-height }`;
 // - inline, reserved until loaded: plus `parvis-poll:state(loading) { min-height }` (docs);
 // - iframe: the iframe with parvis-embed.js.
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
   const pages: Record<string, string> = {
     blank: hostHtml(`${article(2)}${mark}${article(6)}`, probe),
     'inline, no reserved height': hostHtml(`${article(2)}${snippet}${article(6)}`, probe),
+    'inline, reduced motion': hostHtml(`${article(2)}${snippet}${article(6)}`, probe),
     'inline, async script': hostHtml(
       `${article(2)}${snippet.replace('<script type="module"', '<script type="module" async')}${article(6)}`,
       probe,
@@ -170,7 +173,10 @@ async function main(): Promise<void> {
   const results: Record<string, { ready: number[]; longest: number[]; shift: number[] }> = {};
   /** One load of one mode in a fresh context; with `trace`, a performance trace of it too. */
   const load = async (name: string, trace = false) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      reducedMotion: name.includes('reduced motion') ? 'reduce' : 'no-preference',
+    });
     // A string: tsx would wrap a function's inner names in a helper the page lacks.
     await context.addInitScript(readyProbe);
     const page = await context.newPage();
