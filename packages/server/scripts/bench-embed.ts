@@ -19,14 +19,15 @@
 // no-reserved-height page against it, interleaved with the others: a before/after in one run.
 // `--baseline` may be given several times (modes "inline, baseline build 2", …), and `--modes`
 // keeps only the modes whose names contain one of its comma-separated words (the blank page
-// always runs). `--json F` writes every run's figures.
+// always runs). `--json F` writes every run's figures. `--latency MS` adds that much to every
+// request's round trip (CDP network emulation), as on a mobile line; the default is loopback.
 //
 // With `--trace`, one untraced warm-up then one traced load of the "inline, no reserved height"
 // page (and of the baseline build's, with `--baseline`): where the time goes (requests, script
 // compile and run, style, layout, idle), from a Chromium performance trace. `--trace-file F`
 // also writes the raw traces (F-{mode}.json), which DevTools' performance panel opens.
 //
-//   node --import tsx packages/server/scripts/bench-embed.ts [--runs 9] [--baseline DIR]… [--modes inline,iframe] [--json F] [--trace [--trace-file F]]
+//   node --import tsx packages/server/scripts/bench-embed.ts [--runs 9] [--baseline DIR]… [--modes inline,iframe] [--json F] [--latency 100] [--trace [--trace-file F]]
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,12 +43,15 @@ const { values } = parseArgs({
     baseline: { type: 'string', multiple: true, default: [] },
     modes: { type: 'string' },
     json: { type: 'string' },
+    latency: { type: 'string', default: '0' },
     trace: { type: 'boolean', default: false },
     'trace-file': { type: 'string' },
   },
 });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 100) throw new Error('--runs: 1 to 100');
+const latency = Number(values.latency);
+if (!(latency >= 0 && latency <= 2000)) throw new Error('--latency: 0 to 2000 ms');
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 // Collects long tasks and layout shifts from the start, and the moment the poll is answerable.
@@ -182,6 +186,15 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    if (latency > 0) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    }
     page.on('pageerror', (e) => console.error(name, e.message));
     const reports: Array<{ kind: string; top: boolean; at: number }> = [];
     let wake = () => undefined as void;
@@ -259,7 +272,9 @@ async function main(): Promise<void> {
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const max = (xs: number[]) => Math.max(...xs);
-  console.log(`${runs} runs per mode, CPU 4× slower, ${cpus().length} cores, Chromium headless`);
+  console.log(
+    `${runs} runs per mode, CPU 4× slower, ${latency ? `${latency} ms added to each round trip, ` : ''}${cpus().length} cores, Chromium headless`,
+  );
   // The blank page's figure is its own load event after the mark: the page's cost without any
   // widget. With a baseline build, each mode is also compared with it run by run (the modes of a
   // run follow each other within seconds, so a burst of load on the machine hits both).
