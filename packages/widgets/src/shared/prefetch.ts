@@ -2,12 +2,13 @@
 // when the element nears the viewport, rather than once that code has arrived and run (a round
 // trip and the code's run time later). The widget's client takes it over only for a request with
 // the very same URL and headers (so the same id, backend, token and page-wide headers), once;
-// anything else is fetched as before. Kept small: it is part of every page's loader.
+// anything else is fetched as before. Kept small: it is part of every widget's first render.
 //
-// The loader imports this module once it runs, never statically (a static import would hold its
-// run, hence the viewport check and every widget, until this chunk had arrived: docs/benchmarks.md,
-// "Embedding: host-page impact"); through it, the settings, which it shares with the widgets. Importing a module of its own for those would cost one more request in
-// a row, that module's chunk importing this one.
+// The loader imports this module once a widget or a setting needs it, never statically (a static
+// import would hold its run, hence the viewport check and every widget, until this chunk had
+// arrived: docs/benchmarks.md, "Embedding: host-page impact"). Through it, it reaches the
+// settings it shares with the widgets: a module of its own for those would be one more chunk in a
+// row, that chunk importing this one.
 import { getConfig, resolveApi } from './configure.js';
 import { readSession } from './stored-session.js';
 
