@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { defaultPaths, repositoryRoot } from '../src/config.js';
+import { axeViolations } from './axe.js';
 import { launchChromium } from './chromium.js';
 import { startChildServer, type ChildServer } from './helpers.js';
 import { hostHtml, startHostSite, type HostSite } from './host-pages.js';
@@ -563,6 +564,88 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
     await page.waitForTimeout(200);
     assert.notEqual((await sizes()).frame, 1234);
     await assertClean(context, page, watch, [], [foreign.origin]);
+  });
+
+  it('works in a WordPress Embed block: sized, out of the sandbox to answer', async () => {
+    // What WordPress makes of the oEmbed answer of a site it does not know (WordPress 6.1,
+    // checked live: docs/cms/wordpress.md): the blockquote shown, the iframe sandboxed without
+    // allow-same-origin and out of sight, a secret in its URL; and the host side of WordPress's
+    // embed messages, written here from their documentation: 'ready' to the frame, 'height'
+    // (clamped to 200–1000) shows and sizes it, 'link' to a page of the frame's host opens it.
+    const target = `${serverOrigin}/embed/poll/cycle-lanes`;
+    const answer = (await (
+      await fetch(`${serverOrigin}/api/oembed?url=${encodeURIComponent(target)}`)
+    ).json()) as { html: string };
+    assert.match(answer.html, /^<blockquote hidden><a href="[^"]+\/embed\/poll\/cycle-lanes">/);
+    assert.match(answer.html, /<iframe [^>]*frameborder="0"/);
+    const secret = 'a1B2c3D4e5';
+    host.pages.set('/wordpress.html', {
+      body: hostHtml(
+        `<blockquote class="wp-embedded-content" data-secret="${secret}"><a href="${target}">Sondage</a></blockquote>
+        <iframe id="wp" class="wp-embedded-content" sandbox="allow-scripts" security="restricted"
+          data-hidden title="Sondage : plan vélo"
+          src="${target}#?secret=${secret}" data-secret="${secret}" width="500" height="520" frameborder="0"></iframe>`,
+        '<link rel="stylesheet" href="/wp.css" /><script src="/wp-host.js" defer></script>',
+      ),
+    });
+    // WordPress hides the frame with a style attribute; this page's CSP allows only files.
+    host.pages.set('/wp.css', {
+      type: 'text/css',
+      body: '#wp[data-hidden] { position: absolute; clip: rect(1px, 1px, 1px, 1px); }',
+    });
+    host.pages.set('/wp-host.js', {
+      type: 'text/javascript',
+      body: `
+        const frame = document.getElementById('wp');
+        addEventListener('message', (event) => {
+          const data = event.data;
+          if (!data || data.secret !== frame.dataset.secret || event.source !== frame.contentWindow) return;
+          document.querySelector('blockquote').style.display = 'none';
+          frame.removeAttribute('data-hidden');
+          if (data.message === 'height') frame.height = Math.min(1000, Math.max(200, parseInt(data.value, 10)));
+          if (data.message === 'link' && new URL(data.value).host === new URL(frame.src).host
+              && document.activeElement === frame) top.location.href = data.value;
+        });
+        addEventListener('load', () => frame.contentWindow.postMessage({ message: 'ready', secret: frame.dataset.secret }, '*'));`,
+    });
+    const { context, page, watch } = await open('/wordpress.html');
+    const frame = page.frameLocator('#wp');
+    await page.waitForFunction(
+      () => !document.getElementById('wp')!.hasAttribute('data-hidden'),
+      undefined,
+      {
+        timeout: 20_000,
+      },
+    );
+    assert.equal(await page.locator('blockquote').isHidden(), true, 'the frame replaced the link');
+    await frame.locator('parvis-poll').getByRole('radio').first().waitFor({ timeout: 20_000 });
+    const parvisFrame = page.frames().find((f) => f.url().startsWith(target))!;
+    const content = await parvisFrame.evaluate(() =>
+      Math.ceil(document.documentElement.getBoundingClientRect().height),
+    );
+    await page.waitForFunction(
+      (height) =>
+        Math.abs(Number(document.getElementById('wp')!.getAttribute('height')) - height) <= 1,
+      content,
+      { timeout: 10_000 },
+    );
+    // No origin of its own: the server would refuse its answers, so the page says so and links out.
+    const notice = frame.getByRole('note');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /ne permet pas de répondre ici/);
+    assert.equal(
+      await frame.locator('parvis-poll').evaluate((e) => (e as HTMLElement).inert),
+      true,
+    );
+    // Made to sit inside another page: no h1 of its own in that page's outline.
+    assert.deepEqual(await axeViolations(parvisFrame, ['page-has-heading-one']), []);
+    const link = notice.getByRole('link', { name: 'Répondre sur la page de la consultation' });
+    await link.focus();
+    await Promise.all([page.waitForURL(target), page.keyboard.press('Enter')]);
+    await vote(page);
+    assert.equal(count(watch, '/api/v1/polls/cycle-lanes/vote'), 1, 'the vote, from the top page');
+    // axe's own checks set a style attribute, which the embed page's CSP refuses.
+    await assertClean(context, page, watch, [/^console: Applying inline style violates/]);
   });
 
   it('refuses to be framed by a site that is not allowed (frame-ancestors)', async () => {

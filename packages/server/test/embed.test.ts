@@ -54,10 +54,22 @@ describe('embedding on the server', () => {
       assert.match(html, new RegExp(`<${kind.tag} ${kind.attribute}="${ids[kind.segment]}"`));
       assert.match(html, /<script type="module" src="..\/..\/parvis.js"><\/script>/);
       assert.doesNotMatch(html, /<script>|<script type="module">|\son\w+=/, 'no inline script');
+      // Shown by embed-frame.js only in a sandbox without an origin (docs/cms/wordpress.md).
+      assert.match(
+        html,
+        new RegExp(
+          `<p class="parvis-sandboxed" role="note" hidden>\\s*This frame does not let you answer here\\.\\s*` +
+            `<a href="${base.replace(/[.]/g, '\\.')}/embed/${kind.segment}/${ids[kind.segment]}\\?lang=en" target="_blank" rel="noopener">`,
+        ),
+      );
     }
     const french = await (await app.request('/embed/poll/cycle-lanes')).text();
     assert.match(french, /<html lang="fr">/);
     assert.match(french, /<title>Sondage : Quelle est votre priorité/);
+    assert.match(
+      french,
+      /Ce cadre ne permet pas de répondre ici\.\s*<a [^>]*>Répondre sur la page/,
+    );
   });
 
   it('answers 404 for an unknown consultation or kind, and for a malformed id', async () => {
@@ -189,7 +201,8 @@ describe('embedding on the server', () => {
     assert.equal(body.height, 300);
     assert.equal(
       body.html,
-      `<iframe src="${base}/embed/poll/cycle-lanes?primary=%23005ea8&amp;lang=en" title="Poll: Quelle est votre priorité pour le plan vélo 2027 ?" width="400" height="300" loading="lazy" style="border: 0; max-width: 100%"></iframe>`,
+      `<blockquote hidden><a href="${base}/embed/poll/cycle-lanes?primary=%23005ea8&amp;lang=en">Poll: Quelle est votre priorité pour le plan vélo 2027 ?</a></blockquote>` +
+        `<iframe src="${base}/embed/poll/cycle-lanes?primary=%23005ea8&amp;lang=en" title="Poll: Quelle est votre priorité pour le plan vélo 2027 ?" width="400" height="300" frameborder="0" loading="lazy" style="border: 0; max-width: 100%"></iframe>`,
     );
     const big = (await (
       await app.request(`/api/oembed?url=${url}&maxwidth=5000`)

@@ -17,10 +17,10 @@ import { gzipSync } from 'node:zlib';
  * change that makes a widget heavier must raise them on purpose (docs/benchmarks.md). */
 export const budgets = {
   loader: 2 * 1024,
-  widget: { poll: 19_900, comments: 31_500, ideas: 31_000, budget: 29_200 },
+  widget: { poll: 19_900, comments: 31_500, ideas: 31_000, budget: 26_500 },
   /** A widget not listed above (a new one) until it gets its own line. */
   newWidget: 32 * 1024,
-  allWidgets: 64_800,
+  allWidgets: 64_000,
 };
 
 const root = new URL('../../../', import.meta.url);
@@ -42,6 +42,9 @@ const frKey = (part) => `${src}generated/locales/fr/${part}.ts`;
 const lazy = {
   'Chart.js': Object.keys(manifest).find((key) => key.endsWith('/poll/chart.ts')),
   'Budget chart': Object.keys(manifest).find((key) => key.endsWith('/budget/chart.ts')),
+  'Budget adjust+review+results': Object.keys(manifest).find((key) =>
+    key.endsWith('/budget/deferred.ts'),
+  ),
   DOMPurify: Object.keys(manifest).find((key) => key.includes('/dompurify/')),
 };
 

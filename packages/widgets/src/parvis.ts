@@ -123,8 +123,11 @@ function start(): void {
     }
   };
 
+  // A page in a frame (an embed page, a CMS preview) loads its widgets at once: the host page
+  // loads the frame itself lazily, and may keep it out of sight until the widget in it has
+  // answered (WordPress's Embed block does).
   const near =
-    typeof IntersectionObserver === 'function'
+    typeof IntersectionObserver === 'function' && window.top === window
       ? new IntersectionObserver(
           (entries) => {
             for (const entry of entries) {

@@ -2,7 +2,7 @@
 // language, the theme as a stylesheet, the oEmbed discovery link, and the script that tells the
 // parent page its height. URLs are relative, so the page works under a sub-path.
 import type { Consultation } from './consultations.js';
-import { escapeHtml, frameTitle, oembedUrl } from './snippets.js';
+import { embedUrl, escapeHtml, frameTitle, oembedUrl } from './snippets.js';
 import { themeQuery, type EmbedTheme } from './theme.js';
 
 export interface EmbedPageOptions {
@@ -24,6 +24,10 @@ export function embedPage({ base, consultation, theme, parentOrigins }: EmbedPag
       ? 'Cette consultation a besoin de JavaScript pour s’afficher.'
       : 'This consultation needs JavaScript to show.';
   const parents = parentOrigins === '*' ? '*' : parentOrigins.join(' ');
+  const sandboxed =
+    lang === 'fr'
+      ? ['Ce cadre ne permet pas de répondre ici.', 'Répondre sur la page de la consultation']
+      : ['This frame does not let you answer here.', 'Answer on the consultation’s page'];
   return `<!doctype html>
 <html lang="${lang}">
   <head>
@@ -39,6 +43,10 @@ export function embedPage({ base, consultation, theme, parentOrigins }: EmbedPag
   </head>
   <body>
     <main>
+      <p class="parvis-sandboxed" role="note" hidden>
+        ${sandboxed[0]}
+        <a href="${escapeHtml(embedUrl(base, consultation, theme))}" target="_blank" rel="noopener">${sandboxed[1]}</a>
+      </p>
       <${kind.tag} ${kind.attribute}="${escapeHtml(id)}"${scheme}>
         <p>${fallback}</p>
       </${kind.tag}>

@@ -10,7 +10,7 @@ import { findConsultation, kindBySegment, listConsultations } from './consultati
 import { embedContentSecurityPolicy } from './frame-policy.js';
 import { bound, frameSize, oembedTarget } from './oembed.js';
 import { embedPage } from './page.js';
-import { frameTitle, iframeSnippet } from './snippets.js';
+import { frameTitle, oembedHtml } from './snippets.js';
 import { parseTheme, themeStylesheet } from './theme.js';
 
 export interface EmbedOptions {
@@ -55,6 +55,8 @@ export function installEmbedRoutes<E extends Env>(app: Hono<E>, options: EmbedOp
     return c.body(css, 200, {
       'content-type': 'text/css; charset=utf-8',
       'cache-control': 'public, max-age=86400',
+      // Public; readable from an embed page sandboxed without an origin (axe reads it there).
+      'access-control-allow-origin': '*',
     });
   });
 
@@ -115,7 +117,7 @@ export function installEmbedRoutes<E extends Env>(app: Hono<E>, options: EmbedOp
         title: frameTitle(consultation, lang),
         provider_name: 'Parvis',
         provider_url: `${base}/`,
-        html: iframeSnippet(base, consultation, target.theme, size),
+        html: oembedHtml(base, consultation, target.theme, size),
         width: size.width,
         height: size.height,
         cache_age: 3600,

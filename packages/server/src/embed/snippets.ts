@@ -32,6 +32,8 @@ export function frameTitle(consultation: Consultation, lang: 'fr' | 'en'): strin
 export interface FrameOptions {
   width?: number | null;
   height?: number | null;
+  /** Also the old `frameborder="0"`, which WordPress keeps in an oEmbed answer (not `style`). */
+  frameBorder?: boolean;
 }
 
 export function iframeSnippet(
@@ -44,9 +46,31 @@ export function iframeSnippet(
   const title = escapeHtml(frameTitle(consultation, theme.lang ?? 'fr'));
   const height = options.height ?? defaultHeight(consultation.kind);
   const width = options.width ? String(options.width) : '100%';
+  const border = options.frameBorder ? ' frameborder="0"' : '';
   return (
-    `<iframe src="${src}" title="${title}" width="${width}" height="${height}" ` +
+    `<iframe src="${src}" title="${title}" width="${width}" height="${height}"${border} ` +
     `loading="lazy" style="border: 0; max-width: 100%"></iframe>`
+  );
+}
+
+/**
+ * oEmbed's `html`: the iframe, after a link to the same page in a `hidden` blockquote. WordPress
+ * (for a site it does not know) keeps only a blockquote and an iframe, strips their other
+ * attributes (so `frameborder`, and the blockquote shows), and loads its wp-embed.js, which
+ * swaps the blockquote for the iframe once the page in it answers, and sizes the iframe
+ * (assets/embed-frame.js speaks its messages). Other sites show the iframe.
+ */
+export function oembedHtml(
+  base: string,
+  consultation: Consultation,
+  theme: EmbedTheme,
+  size: FrameOptions,
+): string {
+  const href = escapeHtml(embedUrl(base, consultation, theme));
+  const title = escapeHtml(frameTitle(consultation, theme.lang ?? 'fr'));
+  return (
+    `<blockquote hidden><a href="${href}">${title}</a></blockquote>` +
+    iframeSnippet(base, consultation, theme, { ...size, frameBorder: true })
   );
 }
 

@@ -113,6 +113,9 @@ export function themeStylesheet(theme: EmbedTheme): string {
     `:root { ${declarations.join('; ')}; }`,
     'body { margin: 0; padding: 0.25rem; }',
     'main { display: block; }',
+    '.parvis-sandboxed { margin: 0 0 0.5rem; padding: 0.5rem 0.75rem; line-height: 1.5;' +
+      ' border-inline-start: 4px solid var(--parvis-color-accent, #0b57d0); }',
+    '.parvis-sandboxed a { color: inherit; font-weight: 600; }',
     '',
   ].join('\n');
 }

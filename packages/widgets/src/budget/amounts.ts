@@ -1,9 +1,10 @@
 // Amounts of a budget, exact and in words. Every value is an integer: cents for money lines,
 // hundredths of the unit for percent and custom lines (see BudgetUnit in the contract). Sums go
 // through integers (BigInt where a product could pass 2^53), never through floats.
-import type { BudgetLine, BudgetUnit } from '@parvis/contract/types';
+import { str } from '@lit/localize';
+import type { BudgetLine, BudgetProject, BudgetUnit } from '@parvis/contract/types';
 import { lineContribution } from '@parvis/contract/client';
-import { activeLocale } from '../shared/localize.js';
+import { activeLocale, msg } from '../shared/localize.js';
 
 /** What a value of a line counts for in the balance, in cents, without sign. */
 export function amountOf(line: Pick<BudgetLine, 'unit' | 'kind'>, value: number): number {
@@ -165,4 +166,9 @@ export function parseTyped(line: Pick<BudgetLine, 'unit'>, text: string): number
   if (Number(fraction.charAt(digits) || '0') >= 5) value += 1;
   if (!Number.isSafeInteger(value)) return null;
   return negative ? -value : value;
+}
+
+/** A project with its cost, as lists show it: "Trees: €300,000". */
+export function costLine(project: Pick<BudgetProject, 'title' | 'cost'>): string {
+  return msg(str`${project.title}: ${formatMoney(project.cost)}`, { id: 'budget.cost-line' });
 }

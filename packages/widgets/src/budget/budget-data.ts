@@ -3,22 +3,27 @@
 // (min above max, a step of zero, a float amount) are dropped; oversized text is cut.
 import type {
   AllocateBudget,
-  AllocateResults,
   BudgetLine,
   BudgetProject,
   BudgetUnit,
   BudgetView,
   SelectBudget,
-  SelectResults,
 } from '@parvis/contract/types';
 import { WidgetError } from '../shared/problems.js';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const int = (value: unknown): value is number => Number.isSafeInteger(value);
+export const int = (value: unknown): value is number => Number.isSafeInteger(value);
+
+/**
+ * A budget as the widget keeps it. The results stay as the backend sent them (only checked to be
+ * of the budget's mode) until they show: `resultsOf` in results-data.ts reads them then, in the
+ * chunk that shows them.
+ */
+export type ShownBudget = Omit<BudgetView, 'results'> & { results: Json | null };
 
 function text(value: unknown, max = 300): string {
   if (typeof value !== 'string') return '';
@@ -105,48 +110,8 @@ function unique<T extends { id: string }>(items: (T | null)[]): T[] {
   return items.filter((item): item is T => !!item && !seen.has(item.id) && !!seen.add(item.id));
 }
 
-function readAllocateResults(raw: Json, lines: BudgetLine[]): AllocateResults {
-  const byId = new Map<string, Json>();
-  if (Array.isArray(raw.lines))
-    for (const l of raw.lines) if (isObject(l)) byId.set(String(l.id), l);
-  return {
-    mode: 'allocate',
-    submissions: int(raw.submissions) && raw.submissions > 0 ? raw.submissions : 0,
-    lines: lines.map((line) => {
-      const r = byId.get(line.id) ?? {};
-      return {
-        id: line.id,
-        mean: int(r.mean) ? r.mean : null,
-        median: int(r.median) ? r.median : null,
-      };
-    }),
-  };
-}
-
-function readSelectResults(raw: Json, projects: BudgetProject[]): SelectResults {
-  const byId = new Map<string, Json>();
-  if (Array.isArray(raw.projects))
-    for (const p of raw.projects) if (isObject(p)) byId.set(String(p.id), p);
-  const rows = projects.map((project, order) => {
-    const r = byId.get(project.id) ?? {};
-    return {
-      id: project.id,
-      votes: int(r.votes) && r.votes > 0 ? r.votes : 0,
-      rank: int(r.rank) && r.rank > 0 ? r.rank : order + 1,
-      funded: r.funded === true,
-    };
-  });
-  rows.sort((a, b) => a.rank - b.rank);
-  return {
-    mode: 'select',
-    submissions: int(raw.submissions) && raw.submissions > 0 ? raw.submissions : 0,
-    fundedCost: int(raw.fundedCost) ? raw.fundedCost : 0,
-    projects: rows,
-  };
-}
-
-/** A BudgetView the template can trust, or a `bad_data` WidgetError. */
-export function readBudgetView(raw: unknown): BudgetView {
+/** A budget the template can trust, or a `bad_data` WidgetError. */
+export function readBudgetView(raw: unknown): ShownBudget {
   if (!isObject(raw) || !isObject(raw.budget)) bad('no budget');
   const b = raw.budget;
   const id = text(b.id, 64);
@@ -179,11 +144,12 @@ export function readBudgetView(raw: unknown): BudgetView {
   } as const;
 
   const mine = isObject(raw.mySubmission) ? raw.mySubmission : null;
-  const results = isObject(raw.results) ? raw.results : null;
+  const mode = b.mode === 'select' ? 'select' : 'allocate';
+  const results = isObject(raw.results) && raw.results.mode === mode ? raw.results : null;
   const canSubmit = raw.canSubmit === true;
   const submittedAt = date(mine?.submittedAt) ?? '';
 
-  if (b.mode === 'select') {
+  if (mode === 'select') {
     const projects = unique((Array.isArray(b.projects) ? b.projects : []).map(readProject));
     if (projects.length === 0) bad('no projects');
     const count = (value: unknown, fallback: number) =>
@@ -205,7 +171,7 @@ export function readBudgetView(raw: unknown): BudgetView {
       budget,
       status,
       mySubmission: mine ? { allocations: null, projectIds: chosen, submittedAt } : null,
-      results: results?.mode === 'select' ? readSelectResults(results, projects) : null,
+      results,
       canSubmit,
     };
   }
@@ -239,7 +205,7 @@ export function readBudgetView(raw: unknown): BudgetView {
     budget,
     status,
     mySubmission: mine ? { allocations: allocations ?? {}, projectIds: null, submittedAt } : null,
-    results: results?.mode === 'allocate' ? readAllocateResults(results, lines) : null,
+    results,
     canSubmit,
   };
 }

@@ -11,6 +11,7 @@ import './define.js';
 import type { ParvisBudget } from './budget.js';
 import type { ParvisBudgetSubmitEvent } from './events.js';
 import { budgetDraftKey } from './drafts.js';
+import { parts } from './parts.js';
 import { spread } from './spread.js';
 import { parseTyped } from './amounts.js';
 import { configure, resetConfig } from '../shared/configure.js';
@@ -118,6 +119,14 @@ async function someoneSubmits(id: string, body: Json): Promise<void> {
   await call('PUT', `/v1/budgets/${id}/submission`, body, token);
 }
 
+/** A closed budget that shows its results, with one submission. */
+async function closedWithResults(input: BudgetInput, submission: Json): Promise<void> {
+  await createBudget({ ...input, resultsVisibility: 'always' });
+  await someoneSubmits(input.id, submission);
+  const past = { closesAt: '2020-01-01T00:00:00Z' };
+  await call('PATCH', `/v1/admin/budgets/${input.id}`, past, ADMIN);
+}
+
 const root = (el: ParvisBudget) => el.shadowRoot as ShadowRoot;
 const text = (el: Element | ParvisBudget) =>
   ((el instanceof HTMLElement && el.shadowRoot ? el.shadowRoot : el).textContent ?? '')
@@ -202,6 +211,14 @@ const states = (el: ParvisBudget) =>
     }
   });
 
+/** "Adjust" comes with the review step's chunk: its result shows once that chunk is here. */
+async function balanced(el: ParvisBudget): Promise<void> {
+  await waitUntil(() => remaining(el) === 'Left to allocate: €0', 'not adjusted', {
+    timeout: 5000,
+  });
+  await el.updateComplete;
+}
+
 async function review(el: ParvisBudget): Promise<void> {
   button(el, 'Review my choices').click();
   await waitUntil(() => root(el).querySelector('.review'), 'no review step');
@@ -249,7 +266,18 @@ beforeEach(async () => {
   await createBudget(select);
 });
 
-afterEach(() => fixtureCleanup());
+const loadDeferred = parts.deferred;
+
+afterEach(() => {
+  fixtureCleanup();
+  parts.deferred = loadDeferred;
+});
+
+/** The deferred chunk (adjust, review, results) as a browser sees it when the server or the network is down. */
+function breakDeferred(): void {
+  const missing = new URL('./no-such-chunk.js', import.meta.url).href;
+  parts.deferred = () => import(/* @vite-ignore */ missing) as ReturnType<typeof loadDeferred>;
+}
 
 describe('budget arithmetic', () => {
   it('spreads an amount exactly over lines in whole steps, within their bounds', () => {
@@ -414,9 +442,8 @@ describe('<parvis-budget> allocate mode', () => {
     expect(states(el)).to.deep.equal(['open', 'surplus']);
     await expect(el).to.be.accessible();
     button(el, 'Adjust the unlocked lines').click();
-    await el.updateComplete;
+    await balanced(el);
     expect(range(el, 'schools').value).to.equal('120000000');
-    expect(remaining(el)).to.equal('Left to allocate: €0');
     expect(states(el)).to.deep.equal(['open', 'balanced']);
     expect(announced(el)).to.contain('Your budget is balanced.');
     expect(button(el, 'Adjust the unlocked lines').getAttribute('aria-disabled')).to.equal('true');
@@ -525,8 +552,7 @@ describe('<parvis-budget> allocate mode', () => {
       await sendKeys({ press: 'Shift+Tab' });
     }
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(remaining(el)).to.equal('Left to allocate: €0');
+    await balanced(el);
     for (let i = 0; i < 40 && active(el)?.getAttribute('type') !== 'submit'; i++) {
       await sendKeys({ press: 'Tab' });
     }
@@ -592,6 +618,41 @@ describe('<parvis-budget> allocate mode', () => {
   });
 });
 
+describe('<parvis-budget> bad results', () => {
+  it('reads the results safely once they show: odd figures become "–" or 0', async () => {
+    await closedWithResults(
+      { ...allocate, id: 'past' },
+      { allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 } },
+    );
+    worker.use(
+      http.get(
+        budgetUrl,
+        tamper((data) => {
+          const results = data.results as Json;
+          const lines = results.lines as Json[];
+          results.submissions = 'many';
+          (lines[0] as Json).mean = 'lots';
+          (lines[1] as Json).median = 1.5;
+          lines.pop();
+          return data;
+        }),
+      ),
+    );
+    const el = await renderBudget('past');
+    expect(text($(el, 'caption'))).to.equal('The community’s budget (0 participants)');
+    const rows = $$(el, '.results tbody tr').map((r) => text(r));
+    expect(rows).to.deep.equal([
+      'Schools – 1.2 M€',
+      'Parks 400 k€ –',
+      'Cycle lanes (km of cycle lane) 1 1',
+      'Property tax rate (%) – –',
+    ]);
+    // No participants counted: no chart to draw.
+    expect(root(el).querySelector('canvas')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<parvis-budget> in a host form', () => {
   it('puts the choices in the form, is invalid until balanced when required, resets and disables', async () => {
     const form = await fixture<HTMLFormElement>(
@@ -607,7 +668,7 @@ describe('<parvis-budget> in a host form', () => {
     expect(form.checkValidity()).to.equal(false);
     expect(el.validationMessage).to.contain('the budget must balance exactly');
     button(el, 'Adjust the unlocked lines').click();
-    await el.updateComplete;
+    await balanced(el);
     expect(form.checkValidity()).to.equal(true);
     expect(new FormData(form).get('b-parks')).not.to.equal('30000000');
     form.reset();
@@ -725,11 +786,10 @@ describe('<parvis-budget> states', () => {
   });
 
   it('is closed after it closes, with the results', async () => {
-    await createBudget({ ...allocate, id: 'past', resultsVisibility: 'always' });
-    await someoneSubmits('past', {
-      allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 },
-    });
-    await call('PATCH', '/v1/admin/budgets/past', { closesAt: '2020-01-01T00:00:00Z' }, ADMIN);
+    await closedWithResults(
+      { ...allocate, id: 'past' },
+      { allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 } },
+    );
     const el = await renderBudget('past');
     expect(text($(el, '.status'))).to.contain('This budget closed on');
     expect(text($(el, 'caption'))).to.equal('The community’s budget (1 participant)');
@@ -967,5 +1027,88 @@ describe('<parvis-budget> failures and drafts', () => {
     const broken = await renderBudget();
     expect(text(broken)).to.contain('the server sent incomplete data');
     await aTimeout(0);
+  });
+});
+
+describe('<parvis-budget> lazy parts', () => {
+  it('fetches the review step in idle time after its first render, before any click', async () => {
+    let loads = 0;
+    parts.deferred = () => {
+      loads++;
+      return loadDeferred();
+    };
+    const el = await renderBudget();
+    expect(root(el).querySelector('.review')).to.equal(null);
+    await waitUntil(() => loads === 1, 'the review step was not prefetched', { timeout: 5000 });
+    button(el, 'Adjust the unlocked lines').click();
+    await balanced(el);
+    await review(el);
+    expect(loads).to.equal(1);
+    expect(getComputedStyle($(el, '.table-scroll')).overflowX).to.equal('auto');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when the review step cannot be loaded, keeps the choices, and tries again', async () => {
+    breakDeferred();
+    const el = await renderBudget();
+    // "Adjust" comes with the same chunk: it says so under the button and moves nothing.
+    button(el, 'Adjust the unlocked lines').click();
+    await waitUntil(() => root(el).querySelector('.summary [role="alert"]'), 'no alert for adjust');
+    expect(text($(el, '.summary [role="alert"]'))).to.contain(
+      'This part of the budget could not be loaded.',
+    );
+    expect(remaining(el)).to.equal('Left to allocate: €400,000');
+    await expect(el).to.be.accessible();
+    await slide(el, 'parks', 50_000_000);
+    await type(el, 'cycle', '1');
+    expect(remaining(el)).to.equal('Left to allocate: €0');
+    const reviewButton = button(el, 'Review my choices');
+    reviewButton.focus();
+    reviewButton.click();
+    await waitUntil(() => root(el).querySelector('form > [role="alert"]'), 'no alert');
+    expect(root(el).querySelector('.summary [role="alert"]')).to.equal(null);
+    expect(text($(el, '[role="alert"]'))).to.equal(
+      'This part of the budget could not be loaded. Check your connection and try again. Your choices are kept, also if you reload the page.',
+    );
+    expect(root(el).querySelector('.review')).to.equal(null);
+    expect(range(el, 'parks').value).to.equal('50000000');
+    expect(typed(el, 'cycle').value).to.equal('1');
+    expect(active(el)).to.equal(reviewButton);
+    await expect(el).to.be.accessible();
+    // Back online: the same button opens the review with the same choices.
+    parts.deferred = loadDeferred;
+    await review(el);
+    expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+    expect($$(el, '.review tbody tr').map((r) => text(r))[1]).to.equal('Parks 500 k€ 300 k€');
+    // Nothing was lost on the way: the draft has the choices too.
+    fixtureCleanup();
+    const draft = JSON.parse(
+      localStorage.getItem(budgetDraftKey(API, 'city-2027')) ?? '{}',
+    ) as Json;
+    expect(draft.allocations).to.deep.include({ parks: 50_000_000, cycle: 100 });
+  });
+
+  it('shows the status at once and the results once loaded; says so when they cannot be', async () => {
+    await closedWithResults(
+      { ...select, id: 'closed-ballot' },
+      { projectIds: ['benches', 'trees'] },
+    );
+    breakDeferred();
+    const el = await fixture<ParvisBudget>(
+      html`<parvis-budget api=${API} budget="closed-ballot"></parvis-budget>`,
+    );
+    await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no alert');
+    expect(text($(el, '.status'))).to.contain('This budget closed on');
+    expect(text($(el, '[role="alert"]'))).to.equal(
+      'This part of the budget could not be loaded. Check your connection and try again. Try again',
+    );
+    expect(root(el).querySelector('.ranking')).to.equal(null);
+    await expect(el).to.be.accessible();
+    parts.deferred = loadDeferred;
+    button(el, 'Try again').click();
+    await waitUntil(() => root(el).querySelector('.ranking'), 'no results after trying again');
+    expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+    expect(text($(el, '.ranking li'))).to.equal('Trees: 1 vote, €300,000 — funded');
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,13 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { str } from '@lit/localize';
-import { lineContribution, meetsBalance, remainingAmount } from '@parvis/contract/client';
+import { meetsBalance, remainingAmount } from '@parvis/contract/client';
 import type {
   AllocateBudget,
   BudgetLine,
-  BudgetProject,
   BudgetSubmissionInput,
-  BudgetView,
   SelectBudget,
 } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
@@ -20,7 +18,7 @@ import { WidgetError, isAbort } from '../shared/problems.js';
 import { tokens } from '../shared/tokens.styles.js';
 import {
   amountOf,
-  formatFigure,
+  costLine,
   formatMoney,
   formatValue,
   parseTyped,
@@ -28,11 +26,12 @@ import {
   typedText,
   valueInWords,
 } from './amounts.js';
-import { readBudgetView } from './budget-data.js';
+import { readBudgetView, type ShownBudget } from './budget-data.js';
 import {
   budgetFailureMessage,
   canRetry,
-  reloadAfter,
+  keptMessage,
+  partFailedMessage,
   toBudgetFailure,
   type BudgetFailure,
 } from './budget-problems.js';
@@ -40,9 +39,11 @@ import { budgetStyles } from './budget.styles.js';
 import type { ChartHandle } from './chart.js';
 import { budgetDraftKey, loadBudgetDraft, saveBudgetDraft } from './drafts.js';
 import { ParvisBudgetSubmitEvent } from './events.js';
-import { spread } from './spread.js';
+import { addStyles, parts, whenIdle, type Deferred } from './parts.js';
 
 type Balance = 'balanced' | 'surplus' | 'deficit';
+/** What needed the deferred chunk: where its failure is said. */
+type PartNeed = 'adjust' | 'review' | 'results';
 type HostState =
   | 'loading'
   | 'error'
@@ -118,6 +119,7 @@ export class ParvisBudget extends LitElement {
     _restored: { state: true, attribute: false },
     _announcement: { state: true, attribute: false },
     _chartFailed: { state: true, attribute: false },
+    _partFailed: { state: true, attribute: false },
   };
 
   /** The backend base URL, e.g. `https://consult.example.fr/api`. See the docs for the fallbacks. */
@@ -146,7 +148,7 @@ export class ParvisBudget extends LitElement {
       : { projectIds: budget.projects.filter((p) => this._chosen.has(p.id)).map((p) => p.id) };
   }
 
-  private _view: BudgetView | null = null;
+  private _view: ShownBudget | null = null;
   /** allocate: the value of every line, by id. */
   private _values = new Map<string, number>();
   private _locked = new Set<string>();
@@ -163,6 +165,8 @@ export class ParvisBudget extends LitElement {
   private _restored = false;
   private _announcement = '';
   private _chartFailed = false;
+  /** Where the deferred chunk was needed and could not be loaded (offline, the server down). */
+  private _partFailed: PartNeed | null = null;
 
   readonly #internals: ElementInternals | null =
     typeof this.attachInternals === 'function' ? this.attachInternals() : null;
@@ -176,6 +180,10 @@ export class ParvisBudget extends LitElement {
   #lastMoved: string | null = null;
   /** Choices changed since the draft was last written. */
   #draftDirty = false;
+  /** "Adjust", the review step and the results, once their chunk is here. */
+  #deferred: Deferred | null = null;
+  #deferredLoad: Promise<Deferred | null> | null = null;
+  #prefetched = false;
 
   readonly #loader = new ClientController(this, {
     messages: 'budget',
@@ -216,6 +224,7 @@ export class ParvisBudget extends LitElement {
       this._justSubmitted = false;
       this._restored = false;
       this._announcement = '';
+      this._partFailed = null;
       this.#lastAnnounced = null;
     }
   }
@@ -223,6 +232,11 @@ export class ParvisBudget extends LitElement {
   protected override updated(): void {
     this.#setHostState();
     this.#syncForm();
+    // The budget is on screen: fetch "adjust", the review and the results while it is read.
+    if (this._view && !this.#prefetched) {
+      this.#prefetched = true;
+      whenIdle(() => void this.#loadDeferred());
+    }
     // Nothing to look after while the citizen moves sliders: no query on that path.
     if (!this.#showsResults && !this._reviewing && !this.#chart) return;
     // A table wider than a phone scrolls sideways: then, and only then, it takes keyboard focus.
@@ -343,6 +357,49 @@ export class ParvisBudget extends LitElement {
     }
   }
 
+  // ——— Lazy parts ———
+
+  /**
+   * The deferred chunk ("adjust", the review step, the results); null when it cannot be loaded
+   * (then a later call tries again).
+   */
+  #loadDeferred(): Promise<Deferred | null> {
+    this.#deferredLoad ??= parts.deferred().then(
+      (module) => {
+        addStyles(this.renderRoot as ShadowRoot, module.styles);
+        this.#deferred = module;
+        this._partFailed = null;
+        this.requestUpdate();
+        return module;
+      },
+      (error: unknown) => {
+        console.warn('Parvis: a part of the budget widget could not be loaded', error);
+        this.#deferredLoad = null;
+        return null;
+      },
+    );
+    return this.#deferredLoad;
+  }
+
+  /** The chunk is needed now, for `need`: loads it, or says it could not be loaded. */
+  async #needDeferred(need: PartNeed): Promise<Deferred | null> {
+    this._partFailed = null;
+    const deferred = await this.#loadDeferred();
+    this._partFailed = deferred ? null : need;
+    return deferred;
+  }
+
+  /**
+   * The chunk could not be loaded: with "Try again" where nothing else would load it (results),
+   * else the button the citizen pressed tries again and the choices are said to be kept.
+   */
+  #renderPartFailure(need: PartNeed): TemplateResult | typeof nothing {
+    if (this._partFailed !== need) return nothing;
+    return need === 'results'
+      ? this.#renderProblem(partFailedMessage(), () => void this.#needDeferred(need))
+      : this.#renderProblem(`${partFailedMessage()} ${keptMessage()}`, null);
+  }
+
   // ——— Data ———
 
   #draftKey(): string | null {
@@ -351,7 +408,7 @@ export class ParvisBudget extends LitElement {
     return api && id ? budgetDraftKey(api, id) : null;
   }
 
-  #show(view: BudgetView): void {
+  #show(view: ShownBudget): void {
     this._view = view;
     const { budget, mySubmission } = view;
     const draft = view.canSubmit ? this.#loadDraft() : null;
@@ -468,11 +525,19 @@ export class ParvisBudget extends LitElement {
     const retry = !['config_missing', 'budget_not_found', 'not_found', 'bad_data'].includes(
       failure.code,
     );
+    return this.#renderProblem(
+      budgetFailureMessage(failure),
+      retry ? () => this.#loader.reload() : null,
+    );
+  }
+
+  /** An error said at once (`role="alert"`), with "Try again" when trying again can help. */
+  #renderProblem(message: string, retry: (() => void) | null): TemplateResult {
     return html`<div class="problem" part="error" role="alert">
-      <p>${budgetFailureMessage(failure, null)}</p>
+      <p>${message}</p>
       ${
         retry
-          ? html`<button type="button" class="secondary" @click=${() => this.#loader.reload()}>
+          ? html`<button type="button" class="secondary" @click=${retry}>
               ${msg('Try again', { id: 'budget.retry' })}
             </button>`
           : nothing
@@ -480,12 +545,14 @@ export class ParvisBudget extends LitElement {
     </div>`;
   }
 
-  #renderBudget(view: BudgetView): TemplateResult {
+  #renderBudget(view: ShownBudget): TemplateResult {
     const { budget } = view;
     const head = html`<h2 class="title" part="title" tabindex="-1">${budget.title}</h2>
       ${budget.description ? html`<p class="description">${budget.description}</p>` : nothing}`;
     if (view.status === 'open' && view.canSubmit && (!view.mySubmission || this._editing)) {
-      const body = this._reviewing ? this.#renderReview(view) : this.#renderForm(view);
+      const deferred = this.#deferred;
+      const body =
+        this._reviewing && deferred ? this.#renderReview(view, deferred) : this.#renderForm(view);
       return html`${head}${body}`;
     }
     return html`${head}
@@ -503,7 +570,7 @@ export class ParvisBudget extends LitElement {
       ${this.#renderFailure(false)}`;
   }
 
-  #note(view: BudgetView): string {
+  #note(view: ShownBudget): string {
     const { budget, status, mySubmission } = view;
     if (status === 'upcoming') {
       return budget.opensAt
@@ -538,7 +605,7 @@ export class ParvisBudget extends LitElement {
   }
 
   /** Upcoming, or no right to take part, and no results: what the budget is about. */
-  #renderPlain(view: BudgetView): TemplateResult {
+  #renderPlain(view: ShownBudget): TemplateResult {
     const { budget } = view;
     if (budget.mode === 'allocate') {
       return html`<ul class="plain">
@@ -551,11 +618,11 @@ export class ParvisBudget extends LitElement {
       </ul>`;
     }
     return html`<ul class="plain">
-      ${budget.projects.map((p) => html`<li>${this.#costLine(p)}</li>`)}
+      ${budget.projects.map((p) => html`<li>${costLine(p)}</li>`)}
     </ul>`;
   }
 
-  #renderForm(view: BudgetView): TemplateResult {
+  #renderForm(view: ShownBudget): TemplateResult {
     const { budget } = view;
     // A disabled host fieldset or form disables every control through this fieldset.
     return html`<form part="form" novalidate @submit=${this.#onReview}>
@@ -582,7 +649,7 @@ export class ParvisBudget extends LitElement {
           }
         </div>
       </fieldset>
-      ${this.#renderFailure(false)}
+      ${this.#renderPartFailure('review')} ${this.#renderFailure(false)}
     </form>`;
   }
 
@@ -649,6 +716,7 @@ export class ParvisBudget extends LitElement {
               </div>`
             : nothing
         }
+        ${this.#renderPartFailure('adjust')}
       </div>
       <ul class="lines">
         ${budget.lines.map((line) =>
@@ -858,40 +926,17 @@ export class ParvisBudget extends LitElement {
     return others.length > 0 ? others : open;
   }
 
-  /** Spreads the difference over the adjustable lines, in proportion, in whole steps. */
-  #adjust(): void {
+  /** "Adjust": spreads what is left over the adjustable lines (the code comes with the review). */
+  async #adjust(): Promise<void> {
     const budget = this._view?.budget;
-    if (budget?.mode !== 'allocate') return;
+    if (budget?.mode !== 'allocate' || this.#balance(budget, this.#remaining()) === 'balanced')
+      return;
+    const deferred = await this.#needDeferred('adjust');
+    // While it loaded, the citizen may have moved a line: spread what is left now.
+    if (!deferred || this._view?.budget !== budget) return;
     const remaining = this.#remaining();
     if (this.#balance(budget, remaining) === 'balanced') return;
-    // Aim at zero: it meets every rule. In "spending" terms (cents the line takes from what is
-    // left): an expense spends its amount, a revenue line its opposite; both are linear.
-    const lines = this.#adjustable(budget);
-    const spending = (line: BudgetLine, value: number) => -lineContribution(line, value);
-    const result = spread(
-      lines.map((line) => {
-        const [low, high] = [spending(line, line.min), spending(line, line.max)].sort(
-          (a, b) => a - b,
-        );
-        return {
-          id: line.id,
-          value: spending(line, this._values.get(line.id) ?? line.default),
-          min: low as number,
-          max: high as number,
-          step: Math.abs(spending(line, line.step)) || 1,
-        };
-      }),
-      remaining,
-    );
-    const values = new Map(this._values);
-    for (const line of lines) {
-      const before = this._values.get(line.id) ?? line.default;
-      const moved = (result.values.get(line.id) as number) - spending(line, before);
-      // Whole steps of the line: the division is exact.
-      const steps = moved / (spending(line, line.step) || 1);
-      values.set(line.id, snap(line, before + Math.round(steps) * line.step));
-    }
-    this._values = values;
+    this._values = deferred.adjust(this.#adjustable(budget), this._values, remaining);
     this.#changed(true);
     this.#emitValue(true);
   }
@@ -1072,7 +1117,7 @@ export class ParvisBudget extends LitElement {
   // ——— Review and sending ———
 
   /** What the citizen must fix before the review, in words; null when the choices fit. */
-  #check(view: BudgetView): string | null {
+  #check(view: ShownBudget): string | null {
     const { budget } = view;
     if (budget.mode === 'allocate') {
       const remaining = this.#remaining();
@@ -1111,9 +1156,28 @@ export class ParvisBudget extends LitElement {
       return;
     }
     this._failure = null;
+    // Not loaded (offline): the alert says so, focus stays on the button to try again.
+    if (!(await this.#needDeferred('review'))) return;
     this._reviewing = true;
     await this.updateComplete;
     this.#find('.review')?.focus();
+  }
+
+  #renderReview(view: ShownBudget, deferred: Deferred): TemplateResult {
+    const { budget } = view;
+    return deferred.renderReview({
+      budget,
+      values: this._values,
+      chosen: this._chosen,
+      balance:
+        budget.mode === 'allocate'
+          ? this.#remainingText(budget, this.#remaining())
+          : this.#selectionText(budget),
+      submitting: this._submitting,
+      failure: this.#renderFailure(true),
+      send: this.#submit,
+      back: this.#backToForm,
+    });
   }
 
   async #backToForm(): Promise<void> {
@@ -1122,110 +1186,22 @@ export class ParvisBudget extends LitElement {
     this.#find<HTMLButtonElement>('button[type="submit"]')?.focus();
   }
 
-  #renderReview(view: BudgetView): TemplateResult {
-    const { budget } = view;
-    return html`<section class="review" part="review" tabindex="-1" aria-labelledby="review-title">
-      <h3 id="review-title">
-        ${msg('Check your choices before sending', { id: 'budget.review-title' })}
-      </h3>
-      ${budget.mode === 'allocate' ? this.#reviewLines(budget) : this.#reviewProjects(budget)}
-      <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          part="submit-button"
-          aria-disabled=${this._submitting ? 'true' : 'false'}
-          @click=${this.#submit}
-        >
-          ${
-            this._submitting
-              ? msg('Sending…', { id: 'budget.sending' })
-              : msg('Send my choices', { id: 'budget.send' })
-          }
-        </button>
-        <button type="button" class="secondary" @click=${this.#backToForm}>
-          ${msg('Change my choices', { id: 'budget.change' })}
-        </button>
-      </div>
-      ${this.#renderFailure(true)}
-    </section>`;
-  }
-
-  #reviewLines(budget: AllocateBudget): TemplateResult {
-    const remaining = this.#remaining();
-    return html`<div class="table-scroll" role="region" aria-labelledby="review-caption">
-        <table>
-          <caption id="review-caption" class="visually-hidden">
-            ${msg('Your choices, line by line', { id: 'budget.review-caption' })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg('Line', { id: 'budget.col-line' })}</th>
-              <th scope="col">${msg('Your choice', { id: 'budget.col-mine' })}</th>
-              <th scope="col">${msg('Starting point', { id: 'budget.col-default' })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${budget.lines.map((line) => {
-              const value = this._values.get(line.id) ?? line.default;
-              return html`<tr>
-                <th scope="row">${this.#rowHeader(line)}</th>
-                <td>${this.#cell(line, value)}</td>
-                <td>${this.#cell(line, line.default)}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-      <p class="balance">${this.#remainingText(budget, remaining)}</p>`;
-  }
-
-  #reviewProjects(budget: SelectBudget): TemplateResult {
-    const chosen = budget.projects.filter((p) => this._chosen.has(p.id));
-    return html`<ul>
-        ${chosen.map((p) => html`<li>${this.#costLine(p)}</li>`)}
-      </ul>
-      <p class="balance">${this.#selectionText(budget)}</p>`;
-  }
-
-  #costLine(project: BudgetProject): string {
-    return msg(str`${project.title}: ${formatMoney(project.cost)}`, { id: 'budget.cost-line' });
-  }
-
-  /** A row header that names the unit when the cells show bare figures ("Pistes (km)"). */
-  #rowHeader(line: BudgetLine): string {
-    const { unit } = line;
-    if (unit.type === 'money') return line.label;
-    return `${line.label} (${unit.type === 'percent' ? '%' : unit.label})`;
-  }
-
-  /** A cell: money with its unit, other units as bare figures (the row header names them). */
-  #cell(line: BudgetLine, value: number | null | undefined, approx = false): string {
-    if (value === null || value === undefined) return '–';
-    return line.unit.type === 'money'
-      ? formatValue(line, value, approx)
-      : formatFigure(line, value, approx);
-  }
-
+  /** A failed submission (the review chunk is here: sending starts from it). */
   #renderFailure(retryHere: boolean): TemplateResult | typeof nothing {
     const failure = this._failure;
-    if (!failure) return nothing;
-    const retry = retryHere && canRetry(failure);
-    return html`<div class="problem" part="error" role="alert">
-      <p>${budgetFailureMessage(failure, this._view?.budget ?? null)}</p>
-      ${
-        retry
-          ? html`<button type="button" class="secondary" @click=${this.#submit}>
-              ${msg('Try again', { id: 'budget.retry' })}
-            </button>`
-          : nothing
-      }
-    </div>`;
+    const deferred = this.#deferred;
+    if (!failure || !deferred) return nothing;
+    return this.#renderProblem(
+      deferred.submitFailureMessage(failure, this._view?.budget ?? null),
+      retryHere && canRetry(failure) ? () => void this.#submit() : null,
+    );
   }
 
   async #submit(): Promise<void> {
     const view = this._view;
-    if (this._submitting || !view) return;
+    // Sending starts from the review step, so its chunk (with the refusals' messages) is here.
+    const deferred = this.#deferred;
+    if (this._submitting || !view || !deferred) return;
     const { budget } = view;
     const input = this.value as BudgetSubmissionInput;
     // Kept before sending, cleared once the server has it.
@@ -1260,18 +1236,18 @@ export class ParvisBudget extends LitElement {
       if (isAbort(error)) return;
       const failure = toBudgetFailure(error);
       this.#emitError(error, 'submit');
-      await this.#showFailure(failure);
+      await this.#showFailure(failure, deferred);
     }
   }
 
   /** A refused submission: the message goes next to its line or project when it names one. */
-  async #showFailure(failure: BudgetFailure): Promise<void> {
+  async #showFailure(failure: BudgetFailure, deferred: Deferred): Promise<void> {
+    const { reloadAfter } = deferred;
+    const message = deferred.submitFailureMessage(failure, this._view?.budget ?? null);
     const target = failure.line ?? failure.project;
     if (target && this.#knows(target) && !reloadAfter.has(failure.code)) {
       this._reviewing = false;
-      this._lineErrors = new Map([
-        [target, budgetFailureMessage(failure, this._view?.budget ?? null)],
-      ]);
+      this._lineErrors = new Map([[target, message]]);
       await this.updateComplete;
       const row = this.#find(
         `[data-line="${CSS.escape(target)}"], [data-project="${CSS.escape(target)}"]`,
@@ -1282,7 +1258,7 @@ export class ParvisBudget extends LitElement {
     if (!canRetry(failure) && !reloadAfter.has(failure.code)) {
       // A rule of the budget (balance, number of projects, cost): back to the choices.
       this._reviewing = false;
-      this._invalid = budgetFailureMessage(failure, this._view?.budget ?? null);
+      this._invalid = message;
       await this.updateComplete;
       this.#find('#form-error')?.setAttribute('tabindex', '-1');
       this.#find('#form-error')?.focus();
@@ -1329,145 +1305,31 @@ export class ParvisBudget extends LitElement {
 
   // ——— Results ———
 
-  #renderResults(view: BudgetView): TemplateResult | typeof nothing {
-    const { budget, results } = view;
-    if (!results) return nothing;
+  #renderResults(view: ShownBudget): TemplateResult | typeof nothing {
+    if (!view.results) return nothing;
     this.#showsResults = true;
-    const count = results.submissions;
-    const participants = plural(
-      count,
-      msg(str`${formatNumber(count)} participant`, { id: 'budget.participants-one' }),
-      msg(str`${formatNumber(count)} participants`, { id: 'budget.participants-other' }),
-    );
-    if (budget.mode === 'allocate' && results.mode === 'allocate') {
-      const mine = view.mySubmission?.allocations ?? null;
-      return html`<div class="results" part="results">
-        <div class="table-scroll" role="region" aria-labelledby="results-caption">
-          <table>
-            <caption id="results-caption">
-              ${
-                mine
-                  ? msg('Your budget and the community’s', { id: 'budget.results-mine' })
-                  : msg('The community’s budget', { id: 'budget.results' })
-              }
-              (${participants})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${msg('Line', { id: 'budget.col-line' })}</th>
-                ${mine ? html`<th scope="col">${msg('Your choice', { id: 'budget.col-mine' })}</th>` : nothing}
-                <th scope="col">${msg('Mean', { id: 'budget.col-mean' })}</th>
-                <th scope="col">${msg('Median', { id: 'budget.col-median' })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${budget.lines.map((line, i) => {
-                const row = results.lines[i];
-                return html`<tr>
-                  <th scope="row">${this.#rowHeader(line)}</th>
-                  ${mine ? html`<td>${this.#cell(line, mine[line.id])}</td>` : nothing}
-                  <td>${this.#cell(line, row?.mean, true)}</td>
-                  <td>${this.#cell(line, row?.median)}</td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-        </div>
-        ${
-          count > 0 && !this._chartFailed
-            ? html`<div class="chart" part="chart"><canvas aria-hidden="true"></canvas></div>`
-            : nothing
-        }
-        ${
-          this._chartFailed
-            ? html`<p class="note">
-                ${msg('The chart could not be loaded; the figures are in the table.', {
-                  id: 'budget.chart-failed',
-                })}
-              </p>`
-            : nothing
-        }
-      </div>`;
-    }
-    if (budget.mode === 'select' && results.mode === 'select') {
-      const byId = new Map(budget.projects.map((p) => [p.id, p]));
-      const mine = new Set(view.mySubmission?.projectIds ?? []);
-      const lastFunded = results.projects.reduce((last, r, i) => (r.funded ? i : last), -1);
-      return html`<div class="results" part="results">
-        <h3 id="ranking-title">
-          ${msg('Projects by votes', { id: 'budget.ranking' })} (${participants})
-        </h3>
-        <p>
-          ${msg(str`Funded: ${formatMoney(results.fundedCost)} of ${formatMoney(budget.total)}.`, {
-            id: 'budget.funded-total',
-          })}
-        </p>
-        <ol class="ranking" aria-labelledby="ranking-title">
-          ${results.projects.map((row, i) => {
-            const project = byId.get(row.id);
-            if (!project) return nothing;
-            const votes = plural(
-              row.votes,
-              msg(str`${formatNumber(row.votes)} vote`, { id: 'budget.votes-one' }),
-              msg(str`${formatNumber(row.votes)} votes`, { id: 'budget.votes-other' }),
-            );
-            const status = row.funded
-              ? msg('funded', { id: 'budget.funded' })
-              : msg('not funded', { id: 'budget.not-funded' });
-            // The funded line is drawn above the first project past the last funded one; the
-            // words "funded" / "not funded" say the same to a screen reader.
-            return html`<li class=${i === lastFunded + 1 && i > 0 ? 'after-cap' : ''}>
-              ${
-                i === lastFunded + 1 && i > 0
-                  ? html`<span class="funded-line" aria-hidden="true"
-                      >${msg(str`Budget cap: ${formatMoney(budget.total)}`, {
-                        id: 'budget.cap-line',
-                      })}</span
-                    >`
-                  : nothing
-              }
-              ${msg(str`${project.title}: ${votes}, ${formatMoney(project.cost)}`, {
-                id: 'budget.ranking-row',
-              })}
-              — <strong class=${row.funded ? 'funded' : 'not-funded'}>${status}</strong>
-              ${
-                mine.has(row.id)
-                  ? html`(${msg('your choice', { id: 'budget.your-choice' })})`
-                  : nothing
-              }
-            </li>`;
-          })}
-        </ol>
-      </div>`;
-    }
-    return nothing;
+    const deferred = this.#deferred;
+    if (deferred) return deferred.renderResults(view, this._chartFailed);
+    // Shown at once (taken part already, closed): the chunk comes now, the status meanwhile.
+    if (this._partFailed !== 'results') void this.#needDeferred('results');
+    return this._partFailed === 'results'
+      ? this.#renderPartFailure('results')
+      : this.#renderLoading();
   }
 
   async #drawChart(canvas: HTMLCanvasElement): Promise<void> {
     const view = this._view;
-    if (view?.budget.mode !== 'allocate' || view.results?.mode !== 'allocate') return;
-    const { budget, results } = view;
+    const deferred = this.#deferred;
+    if (!view || !deferred) return;
     const marker: ChartHandle = { destroy: () => undefined };
     this.#chart = marker;
-    const mine = view.mySubmission?.allocations ?? null;
-    const euros = (line: BudgetLine, value: number) => amountOf(line, value) / 100;
-    const rows = budget.lines.map((line, i) => ({
-      label: line.label,
-      mine: mine && line.id in mine ? euros(line, mine[line.id] as number) : null,
-      mean: euros(line, results.lines[i]?.mean ?? 0),
-    }));
     try {
-      const { drawBudgetChart } = await import('./chart.js');
-      if (this.#chart !== marker || !canvas.isConnected) return;
-      const style = getComputedStyle(canvas);
-      this.#chart = drawBudgetChart(canvas, rows, {
-        mineLabel: msg('Your choice', { id: 'budget.col-mine' }),
-        meanLabel: msg('Mean', { id: 'budget.col-mean' }),
-        color: style.getPropertyValue('--_parvis-accent').trim() || '#0b57d0',
-        textColor: style.color,
-        font: style.fontFamily,
-        locale: activeLocale(),
-      });
+      const chart = await deferred.drawResultsChart(
+        canvas,
+        view,
+        () => this.#chart === marker && canvas.isConnected,
+      );
+      if (chart) this.#chart = chart;
     } catch (error) {
       console.warn('Parvis: the chart could not be drawn', error);
       this.#chart = null;

@@ -45,6 +45,7 @@ export const templates = {
   'budget.error.offline': `Le serveur est injoignable. Vérifiez votre connexion.`,
   'budget.error.out-of-range': str`Choisissez un montant entre ${0} et ${1}.`,
   'budget.error.over': `Votre choix coûte plus que le budget.`,
+  'budget.error.part': `Cette partie du budget n’a pas pu être chargée. Vérifiez votre connexion et réessayez.`,
   'budget.error.surplus': str`Votre budget laisse ${0} non répartis : il doit être équilibré.`,
   'budget.error.unbalanced': `Votre budget ne respecte pas la règle d’équilibre.`,
   'budget.error.under': `Votre choix ne dépense pas assez du budget.`,
