@@ -376,6 +376,28 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
     await assertClean(context, page, watch);
   });
 
+  it('applies configure() called as the page loads, through parvis.js or a copy with a query, and reads the poll once', async () => {
+    host.pages.set('/configured.html', {
+      body: hostHtml(
+        `${snippet()}
+        <script type="module">
+          import { configure } from '${serverOrigin}/parvis.js';
+          configure({ messages: { 'poll.submit': 'Je donne mon avis' } });
+        </script>
+        <script type="module">
+          import { configure } from '${serverOrigin}/parvis.js?ver=6.4';
+          configure({ messages: { 'poll.submit': 'Je donne mon avis', 'poll.hint-single': 'Une seule réponse.' } });
+        </script>`,
+      ),
+    });
+    const { context, page, watch } = await open('/configured.html');
+    const poll = page.locator('parvis-poll');
+    await poll.getByRole('button', { name: 'Je donne mon avis' }).waitFor({ timeout: 20_000 });
+    await poll.getByText('Une seule réponse.').waitFor();
+    assert.equal(count(watch, '/api/v1/polls/cycle-lanes'), 1, 'one read, started by the loader');
+    await assertClean(context, page, watch);
+  });
+
   // A sandbox without allow-forms blocks form submission before the submit event (HTML's form
   // submission algorithm): the widgets send from their buttons' clicks, so answers go through
   // there too, once.

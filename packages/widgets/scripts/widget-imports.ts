@@ -33,7 +33,17 @@ export function widgetImports(): Plugin {
         (file): file is OutputChunk => file.type === 'chunk' && file.isEntry,
       );
       if (!entry) return;
+      // What is loaded before any widget's chunk is asked for: the loader's static imports, and
+      // the chunk it shares with the widgets (every dynamic import of the loader that is not a
+      // widget's or a locale's), with their own imports.
       const loaded = staticImports(bundle, entry.fileName);
+      for (const name of entry.dynamicImports) {
+        const chunk = bundle[name];
+        const id = chunk?.type === 'chunk' ? (chunk.facadeModuleId ?? '') : '';
+        if (/\/define\.ts$|\/generated\/locales\//.test(id)) continue;
+        loaded.add(name);
+        staticImports(bundle, name, loaded);
+      }
       const imports: Record<string, string[]> = {};
       const fr: Record<string, string> = {};
       for (const file of Object.values(bundle)) {

@@ -8,6 +8,7 @@ import { createClient, type ParvisClient } from '@parvis/contract/client';
 import { getConfig, onConfigChange, resolveApi } from './configure.js';
 import { currentToken, forgetToken, writeToken } from './identity.js';
 import { ensureLocale, type MessagePart } from './localize.js';
+import { takeRead } from './prefetch.js';
 import { WidgetError, isAbort, toFailure } from './problems.js';
 
 export interface ClientContext {
@@ -42,6 +43,33 @@ export interface LoadRenderers<T, R> {
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * `fetch`, except that a GET the loader already started with the same URL and headers
+ * (shared/prefetch.ts) answers from that request. When that request failed, this one is sent,
+ * so the widget reports its own outcome; when the widget gives up waiting, both are aborted.
+ */
+async function fetchFirstRead(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const read = typeof input === 'string' && init.method === 'GET' && takeRead(input, init.headers);
+  if (!read) return fetch(input, init);
+  const { signal } = init;
+  try {
+    return await new Promise<Response>((resolve, reject) => {
+      signal?.throwIfAborted();
+      const abort = () => {
+        read.abort.abort();
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', abort, { once: true });
+      read.response
+        .then(resolve, reject)
+        .finally(() => signal?.removeEventListener('abort', abort));
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return fetch(input, init);
+  }
+}
 
 const isTokenRefused = (error: unknown) => {
   const code = toFailure(error).code;
@@ -163,10 +191,11 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
     const api = resolveApi(apiAttribute);
     if (!api) throw new WidgetError('config_missing', 'No Parvis backend URL.');
     const config = getConfig();
-    // Unset options stay undefined: the client applies its own defaults to them.
+    // Unset options stay undefined: the client applies its own defaults to them. Without a fetch
+    // of the host's, a read the loader started for this widget answers its first request.
     const client = createClient({
       baseUrl: api,
-      fetch: config.fetch,
+      fetch: config.fetch ?? fetchFirstRead,
       headers: config.headers,
       timeoutMs: config.timeoutMs,
       retries: config.retries,

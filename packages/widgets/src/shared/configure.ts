@@ -28,8 +28,16 @@ export interface ParvisConfig {
   retries?: number;
 }
 
-let config: ParvisConfig = {};
-let entryUrl: string | null = null;
+// What the CDN loader (`parvis.js`) hands over through two globals, since it imports nothing
+// before it runs (see parvis.ts): its own URL, next to which the `api` folder is the backend's
+// last fallback, and the settings given to its `configure` before this module had run. Taken
+// here, as this module runs, they are in place before any widget (all import this module) reads
+// them.
+const handover = globalThis as { [key: symbol]: unknown };
+const loaderUrl = () => handover[Symbol.for('parvis.loader')] as string | undefined;
+const early = handover[Symbol.for('parvis.configure')] as ParvisConfig[] | undefined;
+
+let config: ParvisConfig = Object.assign({}, ...(early?.splice(0) ?? [])) as ParvisConfig;
 const listeners = new Set<() => void>();
 
 /**
@@ -51,15 +59,9 @@ export function onConfigChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Recorded by the CDN entry (`parvis.js`) from its own `import.meta.url`. */
-export function setEntryUrl(url: string): void {
-  entryUrl = url;
-}
-
 /** For tests: forget every setting. */
 export function resetConfig(): void {
   config = {};
-  entryUrl = null;
 }
 
 /**
@@ -68,6 +70,7 @@ export function resetConfig(): void {
  */
 export function resolveApi(attribute: string | null | undefined): string | null {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="parvis-api"]')?.content;
+  const entryUrl = loaderUrl();
   const candidates: Array<[string | null | undefined, string]> = [
     [attribute, document.baseURI],
     [config.api, document.baseURI],

@@ -3,27 +3,11 @@
 import type { ParvisClient } from '@parvis/contract/client';
 import type { ParticipantSession } from '@parvis/contract/types';
 import { getConfig } from './configure.js';
+import { memory, readSession as read, storageKey } from './stored-session.js';
 
-const prefix = 'parvis:v1:participant:';
-const memory = new Map<string, ParticipantSession>();
+export { storageKey };
+
 const creating = new Map<string, Promise<ParticipantSession>>();
-
-export function storageKey(api: string): string {
-  return prefix + api;
-}
-
-function read(api: string): ParticipantSession | null {
-  let session: ParticipantSession | null = memory.get(api) ?? null;
-  try {
-    const raw = localStorage.getItem(storageKey(api));
-    if (raw) session = JSON.parse(raw) as ParticipantSession;
-  } catch {
-    // Storage blocked (sandboxed iframe, privacy mode) or corrupt: memory only.
-  }
-  if (!session || typeof session.token !== 'string') return null;
-  const expires = Date.parse(session.expiresAt);
-  return Number.isNaN(expires) || expires > Date.now() ? session : null;
-}
 
 function write(api: string, session: ParticipantSession | null): void {
   if (session) memory.set(api, session);

@@ -1,5 +1,6 @@
-// The page's language, read by the loader (to fetch a widget's messages with its code) and by
-// the widgets' localisation: one page, one language, from `<html lang>`.
+// The page's language, read by the widgets' localisation: one page, one language, from
+// `<html lang>`. The loader (parvis.ts) repeats this rule to fetch a widget's messages with its
+// code: keep the two alike.
 export type Locale = 'fr' | 'en';
 
 /** The page's language from `<html lang>`: English or French, French when neither. */
