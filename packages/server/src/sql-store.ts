@@ -90,10 +90,10 @@ export class SqlStore implements Store {
     this.maxBatchesInFlight = options.batchesInFlight ?? 1;
     this.pollCacheMs = options.pollCacheMs ?? defaultPollCacheMs;
     this.voteWriter = options.voteWriter ?? null;
-    this.revokedNow = options.revokedNow ?? null;
+    this.revocations = options.revocations ?? null;
   }
 
-  private readonly revokedNow: ((participantId: string) => boolean | null) | null;
+  private readonly revocations: Set<string> | null;
 
   private readonly voteWriter: VoteWriter | null;
 
@@ -406,6 +406,7 @@ export class SqlStore implements Store {
       .values({ participant_id: participantId, revoked_at: at })
       .onConflict((oc) => oc.column('participant_id').doNothing())
       .execute();
+    this.revocations?.add(participantId);
   }
 
   /**
@@ -413,8 +414,7 @@ export class SqlStore implements Store {
    * (Kysely would otherwise build and compile the query again each time).
    */
   async isRevoked(participantId: string): Promise<boolean> {
-    const now = this.revokedNow?.(participantId);
-    if (now !== undefined && now !== null) return now;
+    if (this.revocations) return this.revocations.has(participantId);
     this.revokedQuery ??= this.db
       .selectFrom('revoked_participants')
       .select('participant_id')
@@ -533,10 +533,12 @@ export interface SqlStoreOptions {
   /** How long a poll definition is reused before it is read again (default 1000 ms; 0: never). */
   pollCacheMs?: number;
   /**
-   * A synchronous revocation check on the same database (SQLite), or null when it cannot answer
-   * now (the store then reads through Kysely).
+   * SQLite only, where one server process owns the file: every revoked participant, read at
+   * open and kept up to date by this store's revokeParticipant (the only writer of
+   * revoked_participants), so the check every vote makes needs no query. Without it (PostgreSQL,
+   * several processes) each check reads the table.
    */
-  revokedNow?: (participantId: string) => boolean | null;
+  revocations?: Set<string>;
   /**
    * Writes the vote batches instead of this store's Kysely connection (SQLite: a writer thread,
    * so that commits and their fsyncs do not block the event loop). Closed with the store.

@@ -16,7 +16,13 @@ import {
   type ErrorFields,
   type Settled,
 } from './vote-batch.js';
-import { fromWireVotes, toWireResults, type WireResults, type WireVotes } from './vote-wire.js';
+import {
+  fromWireVotes,
+  toWireResults,
+  wireFieldsPerVote,
+  type WireResults,
+  type WireVotes,
+} from './vote-wire.js';
 
 /** Results cross threads in the compact form of vote-wire.ts: errors keep message and code. */
 export type ThreadRequest = { id: number; votes: WireVotes } | { id: number; close: true };
@@ -167,6 +173,16 @@ export function batchWriter(
   };
 }
 
+/**
+ * Group commit's delay, as PostgreSQL's `commit_delay` with `commit_siblings`: when the last
+ * batch carried several votes, other participants are voting at the same moment, and waiting a
+ * little before the next commit lets the votes on their way share its fsync instead of queueing
+ * for the one after. About half a commit on the project's machine; a lone vote never waits.
+ * (docs/decisions/0012-vote-writer-thread-and-fast-path.md, "Third pass")
+ */
+const commitDelayMs = 0.3;
+const commitSiblings = 4;
+
 if (parentPort && (workerData as { role?: unknown } | null)?.role === 'sqlite-vote-writer') {
   const port = parentPort;
   const sqlite = openWriterConnection((workerData as { file: string }).file);
@@ -188,15 +204,28 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === 'sqlite-vo
       for (const { id } of requests) port.postMessage({ id, error: errorFields(error) });
     }
   };
+  let lastBatchVotes = 0;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
   port.on('message', (first: ThreadRequest) => {
     // The batches the main thread sent while the last transaction was being written are
     // written together: one transaction, one fsync, and no wait for a round trip.
     const requests = [first];
-    for (let last = first; !('close' in last);) {
-      const next = receiveMessageOnPort(port);
-      if (!next) break;
-      requests.push((last = next.message as ThreadRequest));
+    const drain = () => {
+      for (let last = requests.at(-1)!; !('close' in last);) {
+        const next = receiveMessageOnPort(port);
+        if (!next) break;
+        requests.push((last = next.message as ThreadRequest));
+      }
+    };
+    drain();
+    if (lastBatchVotes >= commitSiblings && !requests.some((request) => 'close' in request)) {
+      Atomics.wait(sleeper, 0, 0, commitDelayMs);
+      drain();
     }
+    lastBatchVotes = requests.reduce(
+      (sum, request) => sum + ('votes' in request ? request.votes.length / wireFieldsPerVote : 0),
+      0,
+    );
     const close = requests.find((request) => 'close' in request);
     const writes = requests.filter((request) => 'votes' in request);
     if (writes.length > 0) writeTogether(writes);

@@ -16,12 +16,12 @@ import {
 
 /** Six fields per vote, in this order. */
 export type WireVotes = (string | string[] | null | boolean)[];
-const fieldsPerVote = 6;
+export const wireFieldsPerVote = 6;
 
 export function toWireVotes(votes: NewVote[]): WireVotes {
-  const wire: WireVotes = new Array(votes.length * fieldsPerVote);
+  const wire: WireVotes = new Array(votes.length * wireFieldsPerVote);
   votes.forEach((vote, i) => {
-    const at = i * fieldsPerVote;
+    const at = i * wireFieldsPerVote;
     wire[at] = vote.pollId;
     wire[at + 1] = vote.participantId;
     wire[at + 2] = vote.optionIds;
@@ -33,9 +33,9 @@ export function toWireVotes(votes: NewVote[]): WireVotes {
 }
 
 export function fromWireVotes(wire: WireVotes): NewVote[] {
-  const votes = new Array<NewVote>(wire.length / fieldsPerVote);
+  const votes = new Array<NewVote>(wire.length / wireFieldsPerVote);
   for (let i = 0; i < votes.length; i += 1) {
-    const at = i * fieldsPerVote;
+    const at = i * wireFieldsPerVote;
     votes[i] = {
       pollId: wire[at] as string,
       participantId: wire[at + 1] as string,
