@@ -3,9 +3,9 @@
 // deleting and reporting a comment, more comments and replies, another order.
 import { html, nothing, type TemplateResult } from 'lit';
 import { str } from '@lit/localize';
-import { createClient, type ParvisClient } from '@parvis/contract/client';
+import type { ParvisClient } from '@parvis/contract/client';
 import type { Comment, CommentInput, ReportReason, Stance } from '@parvis/contract/types';
-import { getConfig, resolveApi } from '../shared/configure.js';
+import { connect } from '../shared/client-controller.js';
 import { formatNumber } from '../shared/format.js';
 import { currentToken } from '../shared/identity.js';
 import { msg, plural } from '../shared/localize.js';
@@ -179,16 +179,7 @@ function onReportDetail(host: ParvisComments, event: Event): void {
 async function reader(
   host: ParvisComments,
 ): Promise<{ client: ParvisClient; token: string | null; signal: AbortSignal }> {
-  const api = resolveApi(host.api);
-  if (!api) throw new WidgetError('config_missing', 'No Parvis backend URL.');
-  const config = getConfig();
-  const client = createClient({
-    baseUrl: api,
-    fetch: config.fetch,
-    headers: config.headers,
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-  });
+  const { api, client } = connect(host.api);
   host._reads ??= new AbortController();
   return { client, token: await currentToken(api), signal: host._reads.signal };
 }

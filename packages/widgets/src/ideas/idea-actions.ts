@@ -3,9 +3,10 @@
 // idea with its text and comment thread, supports, search, filters, sorting and more ideas.
 import { html, nothing, type TemplateResult } from 'lit';
 import { str } from '@lit/localize';
-import { createClient, type ParvisClient } from '@parvis/contract/client';
+import type { ParvisClient } from '@parvis/contract/client';
 import type { Idea, IdeaInput } from '@parvis/contract/types';
-import { getConfig, resolveApi } from '../shared/configure.js';
+import { connect } from '../shared/client-controller.js';
+import { resolveApi } from '../shared/configure.js';
 import { formatDate, formatNumber } from '../shared/format.js';
 import { currentToken } from '../shared/identity.js';
 import { msg, plural } from '../shared/localize.js';
@@ -612,16 +613,7 @@ async function propose(host: ParvisIdeas): Promise<void> {
 async function reader(
   host: ParvisIdeas,
 ): Promise<{ client: ParvisClient; token: string | null; signal: AbortSignal }> {
-  const api = resolveApi(host.api);
-  if (!api) throw new WidgetError('config_missing', 'No Parvis backend URL.');
-  const config = getConfig();
-  const client = createClient({
-    baseUrl: api,
-    fetch: config.fetch,
-    headers: config.headers,
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-  });
+  const { api, client } = connect(host.api);
   host._reads ??= new AbortController();
   return { client, token: await currentToken(api), signal: host._reads.signal };
 }

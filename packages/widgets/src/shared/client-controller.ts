@@ -174,7 +174,7 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
   }
 
   async #fetch(apiAttribute: string | null | undefined, args: A, signal: AbortSignal): Promise<T> {
-    const { api, client } = this.#connect(apiAttribute);
+    const { api, client } = connect(apiAttribute);
     const token = await currentToken(api);
     try {
       return await this.#options.load({ api, client, signal, token }, args);
@@ -184,23 +184,6 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
       forgetToken(api);
       return await this.#options.load({ api, client, signal, token: null }, args);
     }
-  }
-
-  /** The backend URL and a client configured from the page-wide settings. */
-  #connect(apiAttribute: string | null | undefined): { api: string; client: ParvisClient } {
-    const api = resolveApi(apiAttribute);
-    if (!api) throw new WidgetError('config_missing', 'No Parvis backend URL.');
-    const config = getConfig();
-    // Unset options stay undefined: the client applies its own defaults to them. Without a fetch
-    // of the host's, a read the loader started for this widget answers its first request.
-    const client = createClient({
-      baseUrl: api,
-      fetch: config.fetch ?? fetchFirstRead,
-      headers: config.headers,
-      timeoutMs: config.timeoutMs,
-      retries: config.retries,
-    });
-    return { api, client };
   }
 
   /**
@@ -214,7 +197,7 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
     const controller = new AbortController();
     this.#writes.add(controller);
     try {
-      const { api, client } = this.#connect(apiAttribute);
+      const { api, client } = connect(apiAttribute);
       const { signal } = controller;
       let token = await writeToken(api, client);
       try {
@@ -250,4 +233,24 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
     for (const controller of this.#writes) controller.abort();
     this.#writes.clear();
   }
+}
+
+/** The backend URL and a client configured from the page-wide settings. */
+export function connect(apiAttribute: string | null | undefined): {
+  api: string;
+  client: ParvisClient;
+} {
+  const api = resolveApi(apiAttribute);
+  if (!api) throw new WidgetError('config_missing', 'No Parvis backend URL.');
+  const config = getConfig();
+  // Unset options stay undefined: the client applies its own defaults to them. Without a fetch
+  // of the host's, a read the loader started for this widget answers its first request.
+  const client = createClient({
+    baseUrl: api,
+    fetch: config.fetch ?? fetchFirstRead,
+    headers: config.headers,
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+  });
+  return { api, client };
 }
