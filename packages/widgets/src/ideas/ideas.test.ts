@@ -152,6 +152,9 @@ async function idle(el: ParvisIdeas, ms = 50): Promise<void> {
 }
 
 async function choose(el: ParvisIdeas, selector: string, value: string): Promise<void> {
+  // A choice runs in the flows chunk, fetched after the first render: on a loaded machine it may
+  // not be here yet, and the list would not be busy yet when the wait below first looks.
+  await import('./idea-actions.js');
   const select = $<HTMLSelectElement>(el, selector);
   select.value = value;
   select.dispatchEvent(new Event('change', { bubbles: true }));
