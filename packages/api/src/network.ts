@@ -31,6 +31,7 @@ export function rangesMatcher(ranges: readonly string[]): (address: string) => b
     const length = lengthText === undefined ? bits.length : Number(lengthText);
     return [{ size: bits.length, prefix: bits.slice(0, length), length }];
   });
+  if (parsed.length === 0) return () => false;
   return (address) => {
     const bits = addressBits(stripMapped(address));
     if (!bits) return false;
@@ -61,11 +62,13 @@ function addressBits(address: string): string | null {
   return null;
 }
 
+const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
 function parseIPv4(address: string): number[] | null {
-  const parts = address.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255))
-    return null;
-  return parts.map(Number);
+  const match = ipv4.exec(address);
+  if (!match) return null;
+  const parts = [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])];
+  return parts.every((part) => part <= 255) ? parts : null;
 }
 
 function parseIPv6(address: string): number[] | null {

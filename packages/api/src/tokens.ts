@@ -4,8 +4,11 @@
 
 const encoder = new TextEncoder();
 
-/** HMAC-SHA256 of data under key. Web Crypto by default; a server may pass a faster one. */
-export type Hmac = (key: string, data: string) => Uint8Array | Promise<Uint8Array>;
+/**
+ * HMAC-SHA256 of data under key, as base64url without padding (what tokens carry). Web Crypto by
+ * default; a server may pass a faster one (node:crypto's `digest('base64url')` encodes natively).
+ */
+export type Hmac = (key: string, data: string) => string | Promise<string>;
 
 export type TokenCheck =
   { ok: true; participantId: string } | { ok: false; code: 'token_invalid' | 'token_expired' };
@@ -26,7 +29,7 @@ export class TokenSigner {
 
   async issue(participantId: string, expires: Date): Promise<string> {
     const payload = `v1.${participantId}.${Math.floor(expires.getTime() / 1000)}`;
-    return `${payload}.${base64url(await this.hmac(this.keys[0] as string, payload))}`;
+    return `${payload}.${await this.hmac(this.keys[0] as string, payload)}`;
   }
 
   async verify(token: string, now: Date): Promise<TokenCheck> {
@@ -40,7 +43,7 @@ export class TokenSigner {
     const payload = `v1.${participantId}.${expires}`;
     let valid = false;
     for (const key of this.keys) {
-      if (constantTimeEqual(base64url(await this.hmac(key, payload)), signature)) valid = true;
+      if (constantTimeEqual(await this.hmac(key, payload), signature)) valid = true;
     }
     if (!valid) return { ok: false, code: 'token_invalid' };
     if (Number(expires) * 1000 <= now.getTime()) return { ok: false, code: 'token_expired' };
@@ -63,7 +66,8 @@ export function webCryptoHmac(): Hmac {
       );
       imported.set(key, cryptoKey);
     }
-    return new Uint8Array(await crypto.subtle.sign('HMAC', await cryptoKey, encoder.encode(data)));
+    const signature = await crypto.subtle.sign('HMAC', await cryptoKey, encoder.encode(data));
+    return base64url(new Uint8Array(signature));
   };
 }
 

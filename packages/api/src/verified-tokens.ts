@@ -1,7 +1,7 @@
 // Tokens of the city's own identity provider (FranceConnect or the city account, through the host
 // site): JSON Web Tokens checked against a shared secret (HS256) or the provider's JWKS (RS256,
 // ES256). Each subject maps to one stable, pseudonymous participant id.
-import { base64url, type Hmac } from './tokens.js';
+import type { Hmac } from './tokens.js';
 
 export interface VerifiedTokenOptions {
   /** Expected `iss` claim. */
@@ -68,7 +68,7 @@ export class VerifiedTokenVerifier {
     if (claims.exp * 1000 + tolerance <= t) return { ok: false, code: 'token_expired' };
     if (typeof claims.nbf === 'number' && claims.nbf * 1000 - tolerance > t) return invalid;
     const pseudonym = await this.hmac(this.pseudonymKey, `${claims.iss}|${claims.sub}`);
-    return { ok: true, participantId: `v_${base64url(pseudonym).slice(0, 32)}` };
+    return { ok: true, participantId: `v_${pseudonym.slice(0, 32)}` };
   }
 
   private async checkSignature(

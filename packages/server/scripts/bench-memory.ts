@@ -43,7 +43,7 @@ if (!checkpoints.includes(votes)) checkpoints.push(votes);
 
 const signingKey = randomBytes(32).toString('base64url');
 const signer = new TokenSigner(signingKey, (key, data) =>
-  createHmac('sha256', key).update(data).digest(),
+  createHmac('sha256', key).update(data).digest('base64url'),
 );
 const expires = new Date(Date.now() + 24 * 3600 * 1000);
 const token = (i: number) => signer.issue(`p_mem${String(i).padStart(10, '0')}`, expires);

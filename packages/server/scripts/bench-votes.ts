@@ -227,7 +227,7 @@ function cpuTimes(pid: number | undefined): { main: number; all: number } | null
 
 const signingKey = randomBytes(32).toString('base64url');
 const signer = new TokenSigner(signingKey, (key, data) =>
-  createHmac('sha256', key).update(data).digest(),
+  createHmac('sha256', key).update(data).digest('base64url'),
 );
 
 /** Tokens of `count` distinct new participants, minted with the server's signing key. */

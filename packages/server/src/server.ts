@@ -57,7 +57,7 @@ export async function startServer(
       keepClosedVotesOnErasure: config.erasureAfterClose === 'keep',
       autoCreateThreads: config.autoCreateThreads,
       // Synchronous node:crypto: Web Crypto's async jobs cost more than the HMAC itself.
-      hmac: (key, data) => createHmac('sha256', key).update(data).digest(),
+      hmac: (key, data) => createHmac('sha256', key).update(data).digest('base64url'),
       mountPath: '/api',
       adminToken: config.adminToken,
       passwordHasher: scryptHasher(),
