@@ -182,10 +182,11 @@ export function createApi(options: AppOptions): { app: OpenAPIHono; voteFastPath
     await next();
   });
 
-  app.use('/v1/*', idempotency(deps));
+  app.use('/v1/*', idempotency(deps, 'participants'));
   const sessionTimes = { ...defaultSessionTimes, ...options.sessionTimes };
   const hasher = options.passwordHasher ?? pbkdf2Hasher();
   app.use('/v1/admin/*', adminAccess(deps, sessionTimes));
+  app.use('/v1/admin/*', idempotency(deps, 'admin'));
 
   app.openapi(routes.health, async (c) => {
     await deps.store.ping();

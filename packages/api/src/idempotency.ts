@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { principalOf } from './accounts/admin-access.js';
 import { bearer, checkToken } from './auth.js';
 import type { AppDeps } from './context.js';
 import { problemResponse } from './problem.js';
-import { constantTimeEqual } from './tokens.js';
 
 const keyPattern = /^[\x21-\x7e]{1,200}$/;
 const lifetimeMs = 24 * 3600 * 1000;
@@ -12,11 +12,16 @@ const lifetimeMs = 24 * 3600 * 1000;
  * first 2xx answer is stored for 24 hours and replayed for a retry with the same key and body; the
  * same key with another body is refused (422), and while the first request is still running a
  * retry gets 409. PUT (a vote) is idempotent by itself and needs no record.
+ *
+ * Mounted twice: on participants' writes by their token, and under /v1/admin/ after the access
+ * checks, by who they found (the admin token, or a console account signed in by its cookie).
  */
-export function idempotency(deps: AppDeps): MiddlewareHandler {
+export function idempotency(deps: AppDeps, side: 'participants' | 'admin'): MiddlewareHandler {
+  const identity = side === 'admin' ? adminIdentity : participantIdentity;
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (key === undefined || !['POST', 'PATCH', 'DELETE'].includes(c.req.method)) return next();
+    if (side === 'participants' && c.req.path.startsWith('/v1/admin/')) return next();
     if (!keyPattern.test(key)) {
       return problemResponse(
         c,
@@ -30,7 +35,8 @@ export function idempotency(deps: AppDeps): MiddlewareHandler {
     // request): no record, so no answer is ever replayed to someone else.
     if (who === null) return next();
     const scope = `${who}|${c.req.method} ${c.req.path}`;
-    const body = await c.req.raw.clone().text();
+    // The admin side comes after the access checks, which may have read the body already.
+    const body = side === 'admin' ? await c.req.text() : await c.req.raw.clone().text();
     const fingerprint = await sha256(body);
     const now = deps.now();
 
@@ -72,15 +78,19 @@ export function idempotency(deps: AppDeps): MiddlewareHandler {
   };
 }
 
-async function identity(c: Context, deps: AppDeps): Promise<string | null> {
+async function participantIdentity(c: Context, deps: AppDeps): Promise<string | null> {
   const token = bearer(c);
   if (!token) return null;
-  if (c.req.path.startsWith('/v1/admin/')) {
-    return deps.adminToken && constantTimeEqual(token, deps.adminToken) ? 'admin' : null;
-  }
   const check = await checkToken(c, deps, token);
   if (!check.ok || (await deps.store.isRevoked(check.participantId))) return null;
   return check.participantId;
+}
+
+/** Signing in has no principal yet: never replayed. */
+function adminIdentity(c: Context): string | null {
+  if (c.req.path === '/v1/admin/session' && c.req.method === 'POST') return null;
+  const principal = principalOf(c);
+  return principal.kind === 'token' ? 'admin' : `account:${principal.account.id}`;
 }
 
 async function sha256(text: string): Promise<string> {

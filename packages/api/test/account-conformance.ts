@@ -559,6 +559,38 @@ export function describeAccountConformance(
       });
     });
 
+    it('answers a console write retried with its Idempotency-Key from the first answer, audited once', async () => {
+      const session = await signedIn('editor', ['default']);
+      const headers = { 'idempotency-key': `create-${suffix}` };
+      const body = pollInput({ id: `retried-${suffix}` });
+      const first = await client.request('POST', '/v1/admin/polls', { session, body, headers });
+      assert.equal(first.status, 201, JSON.stringify(first.json));
+      const retry = await client.request('POST', '/v1/admin/polls', { session, body, headers });
+      assert.equal(retry.status, 201, JSON.stringify(retry.json));
+      assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(retry.json, first.json);
+      const other = await client.request('POST', '/v1/admin/polls', {
+        session,
+        body: pollInput({ id: `other-${suffix}` }),
+        headers,
+      });
+      assert.equal(other.status, 422);
+      assert.equal(other.json.code, 'idempotency_key_reused');
+      // Records are per account: another editor's write with the same key runs as its own.
+      const colleague = await client.signIn(
+        (await account('editor', ['default'], `b-${suffix}@ville.fr`)).email,
+      );
+      const theirs = await client.request('POST', '/v1/admin/polls', {
+        session: colleague.session,
+        body: pollInput({ id: `theirs-${suffix}` }),
+        headers,
+      });
+      assert.equal(theirs.status, 201, JSON.stringify(theirs.json));
+      const audit = await api.admin('GET', '/v1/admin/audit?limit=500');
+      const creations = audit.json.items.filter((e: Json) => e.resourceId === `retried-${suffix}`);
+      assert.equal(creations.length, 1, JSON.stringify(creations));
+    });
+
     it('the admin token still acts as an administrator', async () => {
       const res = await api.call('GET', '/v1/admin/accounts', { token: adminToken });
       assert.equal(res.status, 200);

@@ -323,6 +323,37 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     await context.close();
   });
 
+  it('makes a creation once when its answer was lost and the button is pressed again', async () => {
+    const { context, page, problems } = await open('#/edit/thread/new');
+    let sent = 0;
+    // The first creation reaches the server, which makes it; its answer never reaches the page.
+    await page.route('**/api/v1/admin/threads', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      sent += 1;
+      if (sent > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('heading', { name: 'Nouveau : Fil de commentaires' }).waitFor();
+    await typeInto(page, 'title', 'La réponse perdue');
+    await press(page, (el) => el.tag === 'button' && el.text === 'Créer');
+    // Said to the person as a failure, with what they typed kept.
+    await page.locator('#summary').waitFor();
+    assert.equal(await page.locator('[name="title"]').inputValue(), 'La réponse perdue');
+    await press(page, (el) => el.tag === 'button' && el.text === 'Créer');
+    await page.getByRole('status').filter({ hasText: 'Créée.' }).waitFor();
+    assert.equal(sent, 2);
+    await read('/v1/admin/threads/la-reponse-perdue');
+    const audit = await read<{ items: { action: string; resourceId: string | null }[] }>(
+      '/v1/admin/audit?limit=500',
+    );
+    const creations = audit.items.filter((e) => e.resourceId === 'la-reponse-perdue');
+    assert.equal(creations.length, 1, 'made and logged once');
+    problems.splice(0, problems.length, ...problems.filter((p) => !/ERR_CONNECTION_RESET/.test(p)));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('shows the rules that votes lock, disabled with the reason in words', async () => {
     const created = await adminCall(server.url, 'POST', '/v1/admin/polls', {
       id: 'halle',

@@ -81,7 +81,9 @@ export function adminAccess(deps: AppDeps, times: SessionTimes): MiddlewareHandl
 
     const listed = resource && resource.id === null && resource.kind !== 'organisations';
     if (scope && !writes && listed && !own) await filterList(c, deps, scope);
-    if (writes && !own && c.res.status >= 200 && c.res.status < 300) {
+    // A retry answered from its idempotency record changed nothing: not audited again.
+    const replayed = c.res.headers.has('idempotent-replayed');
+    if (writes && !own && !replayed && c.res.status >= 200 && c.res.status < 300) {
       await audit(c, deps, principal, organisationId);
     }
   };

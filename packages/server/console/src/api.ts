@@ -27,21 +27,42 @@ export function whenSignedOut(listener: () => void): void {
   onSignedOut = listener;
 }
 
+/**
+ * The Idempotency-Key of each write sent and not answered yet, by what it sends: when the answer
+ * was lost (the line dropped after the server had done it), pressing the button again sends the
+ * same key, and the server answers from the first time instead of doing it twice.
+ */
+const unansweredWrites = new Map<string, string>();
+const keyed = new Set(['POST', 'PATCH', 'DELETE']);
+
 /** The contract under /api on this very origin; the session cookie goes along by itself. */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  if (text !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // Signing in is never replayed (and its password is not kept here).
+  const write =
+    keyed.has(method) && path !== '/v1/admin/session' ? `${method} ${path} ${text}` : null;
+  if (write) {
+    let key = unansweredWrites.get(write);
+    if (!key) unansweredWrites.set(write, (key = crypto.randomUUID()));
+    headers['idempotency-key'] = key;
+  }
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: text,
       credentials: 'same-origin',
     });
   } catch {
     throw new ConsoleProblem(0, 'network', '');
+  }
+  // Kept for another try only while the first may still be running or may have been done.
+  if (write && !(response.status === 409 || response.status >= 500)) {
+    unansweredWrites.delete(write);
   }
   if (response.status === 204) return undefined as T;
   const json = (await response.json().catch(() => null)) as
