@@ -1,4 +1,4 @@
-import type { DayCount } from './comment-store.js';
+import type { QuarterCount } from './comment-store.js';
 import type { Budget } from '@parvis/contract/types';
 
 /** A participant's submission as stored. */
@@ -69,7 +69,7 @@ export interface BudgetTallies {
 export interface BudgetStore {
   getBudget(budgetId: string): Promise<Budget | null>;
   /** Submissions per UTC day of their last change, oldest day first. */
-  participationByDay(budgetId: string): Promise<DayCount[]>;
+  participationByQuarter(budgetId: string): Promise<QuarterCount[]>;
   /** Newest first. */
   listBudgets(): Promise<Budget[]>;
   /** False when a budget with this id exists already (nothing written). */

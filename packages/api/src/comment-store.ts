@@ -6,9 +6,19 @@ import type {
   Thread,
 } from '@parvis/contract/types';
 
-/** How many contributions one UTC day (`YYYY-MM-DD`) saw. */
+/** How many contributions one day (`YYYY-MM-DD`, in the consultation's time zone) saw. */
 export interface DayCount {
   day: string;
+  count: number;
+}
+
+/**
+ * How many contributions one UTC quarter of an hour saw, `start` as `YYYY-MM-DDTHH:MM` (minutes
+ * 00, 15, 30 or 45): every time zone's midnight falls on such a boundary, so quarters add up to
+ * exact days in any of them (exports/participation.ts).
+ */
+export interface QuarterCount {
+  start: string;
   count: number;
 }
 
@@ -176,7 +186,7 @@ export interface CommentStore {
     status?: 'pending' | 'reported' | null;
   }): Promise<CommentRecord[]>;
   /** Comments posted per UTC day (official answers left out), oldest day first. */
-  participationByDay(threadId: string): Promise<DayCount[]>;
+  participationByQuarter(threadId: string): Promise<QuarterCount[]>;
 
   /** For the right of access. */
   listCommentsOfParticipant(participantId: string): Promise<CommentRecord[]>;

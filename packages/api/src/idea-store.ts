@@ -1,5 +1,5 @@
 import type { Board, IdeaModerationStatus, IdeaSort, IdeaStatus } from '@parvis/contract/types';
-import type { DayCount } from './comment-store.js';
+import type { QuarterCount } from './comment-store.js';
 
 /** A board's settings as written by an administrator: a Board without its counters. `phase` is
  * as set (the api derives the effective phase from `closesAt`). */
@@ -145,7 +145,7 @@ export interface IdeaStore {
     limit: number;
   }): Promise<IdeaRecord[]>;
   /** Ideas proposed per UTC day, oldest day first. */
-  participationByDay(boardId: string): Promise<DayCount[]>;
+  participationByQuarter(boardId: string): Promise<QuarterCount[]>;
   /** Which of these ideas the participant supports. */
   supportedBy(participantId: string, ideaIds: readonly string[]): Promise<Set<string>>;
   /**

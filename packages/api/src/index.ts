@@ -35,6 +35,7 @@ export type {
   LikeRecord,
   ThreadSettings,
   DayCount,
+  QuarterCount,
 } from './comment-store.js';
 export { sameVote } from './rules/votes.js';
 export { MemoryIdeaStore } from './memory-idea-store.js';

@@ -1,5 +1,5 @@
-import type { DayCount } from './comment-store.js';
-import { countByDay } from './memory-comment-store.js';
+import type { QuarterCount } from './comment-store.js';
+import { countByQuarter } from './memory-comment-store.js';
 import type { Budget } from '@parvis/contract/types';
 import { anonymousId, isAnonymous } from './anonymous.js';
 import type {
@@ -32,8 +32,8 @@ export class MemoryBudgetStore implements BudgetStore {
   private readonly submissions = new Map<string, Map<string, StoredSubmission>>();
   private readonly aggregates = new Map<string, Aggregates>();
 
-  async participationByDay(budgetId: string): Promise<DayCount[]> {
-    return countByDay(
+  async participationByQuarter(budgetId: string): Promise<QuarterCount[]> {
+    return countByQuarter(
       [...(this.submissions.get(budgetId)?.values() ?? [])].map((s) => s.submittedAt),
     );
   }

@@ -5,7 +5,7 @@ import type {
   CommentListQuery,
   CommentRecord,
   CommentStore,
-  DayCount,
+  QuarterCount,
   LikeRecord,
   NewComment,
   ReportRecord,
@@ -200,8 +200,8 @@ export class MemoryCommentStore implements CommentStore {
       .map((c) => this.record(c));
   }
 
-  async participationByDay(threadId: string): Promise<DayCount[]> {
-    return countByDay(
+  async participationByQuarter(threadId: string): Promise<QuarterCount[]> {
+    return countByQuarter(
       [...this.comments.values()]
         .filter((c) => c.threadId === threadId && !c.official)
         .map((c) => c.createdAt),
@@ -394,9 +394,15 @@ function clone<T>(value: T): T {
   return value === null ? value : structuredClone(value);
 }
 
-/** Timestamps counted per UTC day, oldest day first (the memory stores' GROUP BY). */
-export function countByDay(timestamps: readonly string[]): DayCount[] {
+/** ISO timestamps counted per UTC quarter of an hour, oldest first (the memory stores' GROUP BY). */
+export function countByQuarter(timestamps: readonly string[]): QuarterCount[] {
   const counts = new Map<string, number>();
-  for (const at of timestamps) counts.set(at.slice(0, 10), (counts.get(at.slice(0, 10)) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, count]) => ({ day, count }));
+  for (const at of timestamps) {
+    const start =
+      at.slice(0, 14) + String(Math.floor(Number(at.slice(14, 16)) / 15) * 15).padStart(2, '0');
+    counts.set(start, (counts.get(start) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([start, count]) => ({ start, count }));
 }

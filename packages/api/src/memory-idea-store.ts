@@ -1,6 +1,6 @@
 import type { Board, IdeaModerationStatus } from '@parvis/contract/types';
-import type { CommentStore, DayCount } from './comment-store.js';
-import { countByDay } from './memory-comment-store.js';
+import type { CommentStore, QuarterCount } from './comment-store.js';
+import { countByQuarter } from './memory-comment-store.js';
 import type {
   BoardSettings,
   IdeaChange,
@@ -184,8 +184,8 @@ export class MemoryIdeaStore implements IdeaStore {
     return this.withCounts(rows);
   }
 
-  async participationByDay(boardId: string): Promise<DayCount[]> {
-    return countByDay(
+  async participationByQuarter(boardId: string): Promise<QuarterCount[]> {
+    return countByQuarter(
       [...this.ideas.values()].filter((i) => i.boardId === boardId).map((i) => i.createdAt),
     );
   }

@@ -1,5 +1,5 @@
-import type { DayCount } from './comment-store.js';
-import { countByDay } from './memory-comment-store.js';
+import type { QuarterCount } from './comment-store.js';
+import { countByQuarter } from './memory-comment-store.js';
 import type { OtherAnswer, Poll } from '@parvis/contract/types';
 import type {
   IdempotencyClaim,
@@ -79,8 +79,8 @@ export class MemoryStore implements Store {
     return clone(this.votes.get(voteKey(pollId, participantId)) ?? null);
   }
 
-  async participationByDay(pollId: string): Promise<DayCount[]> {
-    return countByDay(
+  async participationByQuarter(pollId: string): Promise<QuarterCount[]> {
+    return countByQuarter(
       [...this.votes.values()].filter((v) => v.pollId === pollId).map((v) => v.votedAt),
     );
   }

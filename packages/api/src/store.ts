@@ -1,7 +1,7 @@
 import type { OtherAnswer, Poll, PollResults } from '@parvis/contract/types';
 import type { BudgetStore } from './budget-store.js';
 import type { AccountStore } from './account-store.js';
-import type { CommentStore, DayCount } from './comment-store.js';
+import type { CommentStore, QuarterCount } from './comment-store.js';
 import type { IdeaStore } from './idea-store.js';
 
 /** A participant's vote as stored. */
@@ -57,7 +57,7 @@ export interface Store {
   /** Tallies, O(options): read from counters, never by counting votes. Options not voted for are absent or 0. */
   getTallies(pollId: string): Promise<PollTallies>;
   /** Current votes per UTC day of their last change, oldest day first. */
-  participationByDay(pollId: string): Promise<DayCount[]>;
+  participationByQuarter(pollId: string): Promise<QuarterCount[]>;
   listOtherAnswers(pollId: string, limit: number): Promise<OtherAnswer[]>;
   /** Every vote of one participant, for the right of access. */
   listVotesOfParticipant(participantId: string): Promise<VoteRecord[]>;

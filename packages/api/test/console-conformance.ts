@@ -203,7 +203,7 @@ export function describeConsoleConformance(
       assert.ok(!after.json.items.some((i: { id: string }) => i.id === reply.json.id));
     });
 
-    it('counts participation per UTC day and exports anonymised results with small counts suppressed', async () => {
+    it('counts participation per day of the consultation’s time zone and exports anonymised results with small counts suppressed', async () => {
       const org = `ex-${suffix}`;
       await commune(org, 3);
       const pollId = `p-${suffix}`;
@@ -241,11 +241,13 @@ export function describeConsoleConformance(
         await api.admin('GET', `/v1/admin/polls/${pollId}/participation`),
         200,
       );
+      // 23:59 UTC is 00:59 the next day in Paris, the poll's time zone.
       assert.deepEqual(participation.json, {
         unit: 'votes',
+        timeZone: 'Europe/Paris',
         days: [
-          { day: '2027-03-01', count: 2 },
-          { day: '2027-03-02', count: 3 },
+          { day: '2027-03-01', count: 1 },
+          { day: '2027-03-02', count: 4 },
         ],
       });
 
@@ -263,7 +265,7 @@ export function describeConsoleConformance(
       ]);
       assert.deepEqual(json.json.participation, [
         { day: '2027-03-01', count: '< 3' },
-        { day: '2027-03-02', count: 3 },
+        { day: '2027-03-02', count: 4 },
       ]);
       const text = JSON.stringify(json.json);
       assert.doesNotMatch(text, /@moi|p_[0-9a-f]/, 'no free text, no participant id');
@@ -318,7 +320,11 @@ export function describeConsoleConformance(
         await api.admin('GET', `/v1/admin/boards/b-${org}/participation`),
         200,
       );
-      assert.deepEqual(ideas.json, { unit: 'ideas', days: [{ day: '2027-03-01', count: 1 }] });
+      assert.deepEqual(ideas.json, {
+        unit: 'ideas',
+        timeZone: 'Europe/Paris',
+        days: [{ day: '2027-03-01', count: 1 }],
+      });
 
       await ok(
         await api.admin('POST', '/v1/admin/threads', {

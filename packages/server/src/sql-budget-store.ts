@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type {
-  DayCount,
+  QuarterCount,
   BudgetStore,
   BudgetSubmissionRecord,
   BudgetTallies,
@@ -11,7 +11,7 @@ import type {
 import { anonymousId, sameSubmission } from '@parvis/api';
 import type { Budget } from '@parvis/contract/types';
 import type { BudgetSubmissionsTable, Database } from './schema.js';
-import { countByDay } from './sql-participation.js';
+import { countByQuarter } from './sql-participation.js';
 import { ensureOrganisation } from './sql-store.js';
 import { retryTransaction } from './sql-transactions.js';
 
@@ -31,8 +31,8 @@ const maxSwapAttempts = 10;
 export class SqlBudgetStore implements BudgetStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async participationByDay(budgetId: string): Promise<DayCount[]> {
-    return countByDay(this.db, 'budget_submissions', 'submitted_at', 'budget_id', budgetId);
+  async participationByQuarter(budgetId: string): Promise<QuarterCount[]> {
+    return countByQuarter(this.db, 'budget_submissions', 'submitted_at', 'budget_id', budgetId);
   }
 
   async getBudget(budgetId: string): Promise<Budget | null> {

@@ -7,7 +7,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type {
-  DayCount,
+  QuarterCount,
   CommentChange,
   CommentListQuery,
   CommentRecord,
@@ -20,7 +20,7 @@ import type {
 import { anonymousId, counterDelta, isAnonymous } from '@parvis/api';
 import type { CommentStatus, ReportReason, Stance, Thread } from '@parvis/contract/types';
 import type { CommentsTable, Database } from './schema.js';
-import { countByDay } from './sql-participation.js';
+import { countByQuarter } from './sql-participation.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -448,8 +448,8 @@ export class SqlCommentStore implements CommentStore {
     return rows.map(toComment);
   }
 
-  async participationByDay(threadId: string): Promise<DayCount[]> {
-    return countByDay(this.db, 'comments', 'created_at', 'thread_id', threadId, true);
+  async participationByQuarter(threadId: string): Promise<QuarterCount[]> {
+    return countByQuarter(this.db, 'comments', 'created_at', 'thread_id', threadId, true);
   }
 
   async listCommentsOfParticipant(participantId: string): Promise<CommentRecord[]> {

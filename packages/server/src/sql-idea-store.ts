@@ -6,7 +6,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type {
-  DayCount,
+  QuarterCount,
   BoardSettings,
   IdeaChange,
   IdeaKey,
@@ -28,7 +28,7 @@ import type {
   Participation,
 } from '@parvis/contract/types';
 import type { Database, IdeaBoardsTable, IdeasTable } from './schema.js';
-import { countByDay } from './sql-participation.js';
+import { countByQuarter } from './sql-participation.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -391,8 +391,8 @@ export class SqlIdeaStore implements IdeaStore {
     return rows.map(toIdea);
   }
 
-  async participationByDay(boardId: string): Promise<DayCount[]> {
-    return countByDay(this.db, 'ideas', 'created_at', 'board_id', boardId);
+  async participationByQuarter(boardId: string): Promise<QuarterCount[]> {
+    return countByQuarter(this.db, 'ideas', 'created_at', 'board_id', boardId);
   }
 
   async supportedBy(participantId: string, ideaIds: readonly string[]): Promise<Set<string>> {

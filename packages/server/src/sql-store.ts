@@ -7,7 +7,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type {
-  DayCount,
+  QuarterCount,
   IdempotencyClaim,
   IdempotencyRecord,
   NewVote,
@@ -22,7 +22,7 @@ import { accountStoreOf } from './sql-account-store.js';
 import { commentStoreOf } from './sql-comment-store.js';
 import { ideaStoreOf } from './sql-idea-store.js';
 import { budgetStoreOf } from './sql-budget-store.js';
-import { countByDay } from './sql-participation.js';
+import { countByQuarter } from './sql-participation.js';
 import {
   BatchCounts,
   countsOf,
@@ -310,8 +310,8 @@ export class SqlStore implements Store {
     return row ? toVote(row) : null;
   }
 
-  async participationByDay(pollId: string): Promise<DayCount[]> {
-    return countByDay(this.db, 'poll_votes', 'voted_at', 'poll_id', pollId);
+  async participationByQuarter(pollId: string): Promise<QuarterCount[]> {
+    return countByQuarter(this.db, 'poll_votes', 'voted_at', 'poll_id', pollId);
   }
 
   async getTallies(pollId: string): Promise<PollTallies> {

@@ -1,6 +1,6 @@
 import type { Budget, ExportDataset } from '@parvis/contract/types';
 import { consoleLimits } from '@parvis/contract';
-import type { DayCount } from '../comment-store.js';
+import type { DayCount, QuarterCount } from '../comment-store.js';
 import type { AppDeps } from '../context.js';
 import type { IdeaKey } from '../idea-store.js';
 import { toBudgetView } from '../rules/budgets.js';
@@ -10,6 +10,7 @@ import { findThread } from '../routes/comments.js';
 import { findBoard } from '../routes/ideas.js';
 import { findPoll } from '../routes/polls.js';
 import { suppress, type Cell } from './csv.js';
+import { daysIn } from './participation.js';
 
 export type ConsultationKind = ExportDataset['consultation']['kind'];
 
@@ -30,26 +31,39 @@ interface Table {
   rows: (Cell | Counted)[][];
 }
 
-/** The participation series of one consultation, and the unit it counts. */
+/** The participation series of one consultation, the unit it counts, per day of its time zone. */
 export async function participationOf(
   deps: AppDeps,
   kind: ConsultationKind,
   id: string,
-): Promise<{ unit: 'votes' | 'comments' | 'ideas' | 'submissions'; days: DayCount[] }> {
+): Promise<{
+  unit: 'votes' | 'comments' | 'ideas' | 'submissions';
+  timeZone: string;
+  days: DayCount[];
+}> {
   const { store } = deps;
+  const series = async (
+    unit: 'votes' | 'comments' | 'ideas' | 'submissions',
+    { timeZone }: { timeZone: string },
+    quarters: Promise<QuarterCount[]>,
+  ) => ({ unit, timeZone, days: daysIn(await quarters, timeZone) });
   switch (kind) {
     case 'poll':
-      await findPoll(deps, id);
-      return { unit: 'votes', days: await store.participationByDay(id) };
+      return series('votes', await findPoll(deps, id), store.participationByQuarter(id));
     case 'thread':
-      await findThread(deps, id);
-      return { unit: 'comments', days: await store.comments.participationByDay(id) };
+      return series(
+        'comments',
+        await findThread(deps, id),
+        store.comments.participationByQuarter(id),
+      );
     case 'board':
-      await findBoard(deps, id);
-      return { unit: 'ideas', days: await store.ideas.participationByDay(id) };
+      return series('ideas', await findBoard(deps, id), store.ideas.participationByQuarter(id));
     case 'budget':
-      await findBudget(deps, id);
-      return { unit: 'submissions', days: await store.budgets.participationByDay(id) };
+      return series(
+        'submissions',
+        await findBudget(deps, id),
+        store.budgets.participationByQuarter(id),
+      );
   }
 }
 

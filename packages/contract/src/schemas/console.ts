@@ -53,20 +53,24 @@ export const CrossQueue = z
   });
 
 export const ParticipationDay = z.object({
-  day: z.iso.date().openapi({ description: 'A UTC day.' }),
+  day: z.iso.date().openapi({ description: "A day in the consultation's time zone." }),
   count: z.number().int().min(0),
 });
 
 export const ParticipationSeries = z
   .object({
     unit: z.enum(['votes', 'comments', 'ideas', 'submissions']),
+    timeZone: z.string().openapi({
+      description: "The consultation's time zone (IANA), whose days these are.",
+      example: 'Europe/Paris',
+    }),
     days: z
       .array(ParticipationDay)
       .openapi({ description: 'Days with at least one, oldest first.' }),
   })
   .openapi('ParticipationSeries', {
     description:
-      'Participation per day: current votes by the day of their last change, comments (official answers left out) and ideas by the day they were posted, budget submissions by the day of their last change.',
+      "Participation per day of the consultation's time zone: current votes by the day of their last change, comments (official answers left out) and ideas by the day they were posted, budget submissions by the day of their last change.",
   });
 
 const Cell = z.union([z.string(), z.number(), z.null()]);
@@ -87,9 +91,9 @@ export const ExportDataset = z
     }),
     columns: z.array(z.string()),
     rows: z.array(z.array(Cell)),
-    participation: z.array(
-      z.object({ day: z.iso.date(), count: z.union([z.number().int(), z.string()]) }),
-    ),
+    participation: z
+      .array(z.object({ day: z.iso.date(), count: z.union([z.number().int(), z.string()]) }))
+      .openapi({ description: "Per day of the consultation's time zone, as its participation." }),
   })
   .openapi('ExportDataset', {
     description:

@@ -175,6 +175,7 @@ export class ConsoleResults extends LitElement {
     // The figures as exported (small counts suppressed); the series only gives its unit.
     const days = dataset.participation;
     const unit = t(`results.unit.${this.participation?.unit ?? 'votes'}`);
+    const zone = this.participation?.timeZone ?? '';
     return html`<h2>${title}</h2>
       ${dataset.minCount > 1 ? html`<p>${t('results.suppressed', { n: dataset.minCount })}</p>` : nothing}
       <div class="chart">
@@ -210,7 +211,7 @@ export class ConsoleResults extends LitElement {
               <div class="wrapper">
                 <table>
                   <caption>
-                    ${t('results.participationCaption', { unit })}
+                    ${t('results.participationCaption', { unit, zone })}
                   </caption>
                   <thead>
                     <tr>
