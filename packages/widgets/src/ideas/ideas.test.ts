@@ -162,6 +162,18 @@ async function choose(el: ParvisIdeas, selector: string, value: string): Promise
   await idle(el);
 }
 
+/**
+ * Chooses in a select of the list (sort, filters) and waits for the list it reloads: when the
+ * flows chunk was not ready yet, the reload starts a little after the change, and the list
+ * would not be busy yet when `choose` first looks.
+ */
+async function chooseInList(el: ParvisIdeas, selector: string, value: string): Promise<void> {
+  const before = el._items;
+  await choose(el, selector, value);
+  await waitUntil(() => el._items !== before && !el._listBusy, `${selector}: no reload`);
+  await idle(el);
+}
+
 const mock = () =>
   createMswHandlers({ baseUrl: API, app: { fetch: (request: Request) => app.fetch(request) } });
 
@@ -268,18 +280,18 @@ describe('<parvis-ideas> browsing', () => {
     const el = await renderBoard();
     const { ideas, errors } = events(el);
     expect($(el, 'label[for="sort"]').textContent?.trim()).to.equal('Sort by');
-    await choose(el, '#sort', 'newest');
+    await chooseInList(el, '#sort', 'newest');
     expect(titles(el)).to.deep.equal(['Bike lane on the north side', 'Old benches']);
     expect(announced(el)).to.contain('Ideas sorted: Newest.');
-    await choose(el, '#sort', 'supported');
+    await chooseInList(el, '#sort', 'supported');
     expect(titles(el)[0]).to.equal('Old benches');
-    await choose(el, '#filter-category', 'mobility');
+    await chooseInList(el, '#filter-category', 'mobility');
     expect(titles(el)).to.deep.equal(['Bike lane on the north side']);
     expect(announced(el)).to.contain('1 idea shown.');
-    await choose(el, '#filter-category', '');
-    await choose(el, '#filter-status', 'accepted');
+    await chooseInList(el, '#filter-category', '');
+    await chooseInList(el, '#filter-status', 'accepted');
     expect(titles(el)).to.deep.equal(['Old benches']);
-    await choose(el, '#filter-status', 'done');
+    await chooseInList(el, '#filter-status', 'done');
     expect(text(el)).to.contain('No idea matches these filters.');
     expect(ideas).to.have.length(0);
     expect(errors).to.have.length(0);
