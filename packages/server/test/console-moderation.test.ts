@@ -264,7 +264,9 @@ describe('moderation and results in the console, in Chromium', { timeout: 300_00
     await table.getByRole('row', { name: /parc Au parc 0/ }).waitFor();
     await chart;
     await results.locator('canvas.results').waitFor();
-    const days = results.getByRole('table', { name: 'Votes par jour (fuseau horaire Europe/Paris)' });
+    const days = results.getByRole('table', {
+      name: 'Votes par jour (fuseau horaire Europe/Paris)',
+    });
     assert.match(await days.innerText(), /\d{4}-\d{2}-\d{2}\s+1/);
     await expectAccessible(page, 'results');
 
