@@ -68,7 +68,7 @@ export interface BudgetTallies {
  */
 export interface BudgetStore {
   getBudget(budgetId: string): Promise<Budget | null>;
-  /** Submissions per UTC day of their last change, oldest day first. */
+  /** Submissions per UTC quarter of an hour of their last change, oldest first. */
   participationByQuarter(budgetId: string): Promise<QuarterCount[]>;
   /** Newest first. */
   listBudgets(): Promise<Budget[]>;

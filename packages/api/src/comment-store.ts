@@ -185,7 +185,7 @@ export interface CommentStore {
     organisationIds?: readonly string[] | null;
     status?: 'pending' | 'reported' | null;
   }): Promise<CommentRecord[]>;
-  /** Comments posted per UTC day (official answers left out), oldest day first. */
+  /** Comments posted per UTC quarter of an hour (official answers left out), oldest first. */
   participationByQuarter(threadId: string): Promise<QuarterCount[]>;
 
   /** For the right of access. */

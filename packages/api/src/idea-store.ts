@@ -144,7 +144,7 @@ export interface IdeaStore {
     after: IdeaKey | null;
     limit: number;
   }): Promise<IdeaRecord[]>;
-  /** Ideas proposed per UTC day, oldest day first. */
+  /** Ideas proposed per UTC quarter of an hour, oldest first. */
   participationByQuarter(boardId: string): Promise<QuarterCount[]>;
   /** Which of these ideas the participant supports. */
   supportedBy(participantId: string, ideaIds: readonly string[]): Promise<Set<string>>;

@@ -6,6 +6,16 @@ import { problemResponse } from './problem.js';
 
 const keyPattern = /^[\x21-\x7e]{1,200}$/;
 const lifetimeMs = 24 * 3600 * 1000;
+/** A claim still unanswered after this was left by a server that stopped: taken over. */
+const abandonedAfterMs = 2 * 60 * 1000;
+/**
+ * Writes whose body holds a password keep no record: its fingerprint (a fast hash of the body)
+ * would sit beside the accounts for a day. Both are safe to send twice (the e-mail is unique;
+ * setting the same password again changes nothing).
+ */
+const holdsPassword = /^\/v1\/admin\/accounts(\/[^/]+\/password)?$/;
+/** Answers that have no body, which a Response refuses one for. */
+const bodiless = new Set([204, 205, 304]);
 
 /**
  * Idempotency-Key on writes that are not idempotent by themselves (POST, PATCH, DELETE): the
@@ -22,6 +32,7 @@ export function idempotency(deps: AppDeps, side: 'participants' | 'admin'): Midd
     const key = c.req.header('idempotency-key');
     if (key === undefined || !['POST', 'PATCH', 'DELETE'].includes(c.req.method)) return next();
     if (side === 'participants' && c.req.path.startsWith('/v1/admin/')) return next();
+    if (side === 'admin' && holdsPassword.test(c.req.path)) return next();
     if (!keyPattern.test(key)) {
       return problemResponse(
         c,
@@ -46,6 +57,7 @@ export function idempotency(deps: AppDeps, side: 'participants' | 'admin'): Midd
       fingerprint,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + lifetimeMs).toISOString(),
+      abandonedBefore: new Date(now.getTime() - abandonedAfterMs).toISOString(),
     });
     if (existing) {
       if (existing.fingerprint !== fingerprint)
@@ -54,7 +66,7 @@ export function idempotency(deps: AppDeps, side: 'participants' | 'admin'): Midd
         c.header('retry-after', '1');
         return problemResponse(c, 409, 'idempotency_in_progress');
       }
-      return new Response(existing.body, {
+      return new Response(bodiless.has(existing.status) ? null : existing.body, {
         status: existing.status,
         headers: {
           'content-type': 'application/json',

@@ -27,7 +27,10 @@ export class MemoryStore implements Store {
   private readonly votes = new Map<string, VoteRecord>();
   private readonly tallies = new Map<string, PollTallies>();
   private readonly revoked = new Set<string>();
-  private readonly idempotency = new Map<string, IdempotencyRecord & { expiresAt: string }>();
+  private readonly idempotency = new Map<
+    string,
+    IdempotencyRecord & { createdAt: string; expiresAt: string }
+  >();
 
   async getPoll(pollId: string): Promise<Poll | null> {
     return clone(this.polls.get(pollId) ?? null);
@@ -154,13 +157,15 @@ export class MemoryStore implements Store {
   async claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | null> {
     const id = `${claim.scope}\u0000${claim.key}`;
     const existing = this.idempotency.get(id);
-    if (existing && existing.expiresAt > claim.createdAt) {
+    const abandoned = existing?.status === null && existing.createdAt <= claim.abandonedBefore;
+    if (existing && existing.expiresAt > claim.createdAt && !abandoned) {
       return { fingerprint: existing.fingerprint, status: existing.status, body: existing.body };
     }
     this.idempotency.set(id, {
       fingerprint: claim.fingerprint,
       status: null,
       body: null,
+      createdAt: claim.createdAt,
       expiresAt: claim.expiresAt,
     });
     return null;

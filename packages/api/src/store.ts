@@ -56,7 +56,7 @@ export interface Store {
   getVote(pollId: string, participantId: string): Promise<VoteRecord | null>;
   /** Tallies, O(options): read from counters, never by counting votes. Options not voted for are absent or 0. */
   getTallies(pollId: string): Promise<PollTallies>;
-  /** Current votes per UTC day of their last change, oldest day first. */
+  /** Current votes per UTC quarter of an hour of their last change, oldest first. */
   participationByQuarter(pollId: string): Promise<QuarterCount[]>;
   listOtherAnswers(pollId: string, limit: number): Promise<OtherAnswer[]>;
   /** Every vote of one participant, for the right of access. */
@@ -97,6 +97,8 @@ export interface IdempotencyClaim {
   fingerprint: string;
   createdAt: string;
   expiresAt: string;
+  /** An unanswered claim made before this was left by a server that stopped: taken over. */
+  abandonedBefore: string;
 }
 
 /** A stored key: `status` null while its first request is still being answered. */

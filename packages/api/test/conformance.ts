@@ -691,6 +691,35 @@ export function describeParticipantConformance(
       assert.equal((await fixture.store.listVotesOfParticipant(me.json.participantId)).length, 0);
     });
 
+    it('replays an answer without a body (204), and takes over a claim its server left', async () => {
+      const revoked = await api.call('POST', '/v1/participants');
+      const path = `/v1/admin/participants/${revoked.json.participantId}/revoke`;
+      const headers = { 'idempotency-key': `revoke-${revoked.json.participantId}` };
+      const first = await api.call('POST', path, { token: adminTokenForTests, headers });
+      assert.equal(first.status, 204);
+      const replay = await api.call('POST', path, { token: adminTokenForTests, headers });
+      assert.equal(replay.status, 204, 'not a 500: a 204 is replayed without a body');
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+
+      // A server that stopped while answering leaves its claim unanswered; after two minutes
+      // the key is free again, before that a retry is told to wait.
+      const key = `left-${Math.random()}`;
+      const claimAt = (at: string) =>
+        fixture.store.claimIdempotencyKey({
+          scope: 'admin|POST /v1/admin/polls',
+          key,
+          fingerprint: 'f',
+          createdAt: at,
+          expiresAt: '2099-01-01T00:00:00.000Z',
+          abandonedBefore: new Date(Date.parse(at) - 120_000).toISOString(),
+        });
+      assert.equal(await claimAt('2027-03-01T10:00:00.000Z'), null, 'claimed');
+      const waiting = await claimAt('2027-03-01T10:01:00.000Z');
+      assert.equal(waiting?.status, null, 'still being answered: held');
+      assert.equal(await claimAt('2027-03-01T10:02:30.000Z'), null, 'left: taken over');
+      assert.equal((await claimAt('2027-03-01T10:02:40.000Z'))?.status, null, 'held again');
+    });
+
     it("never replays an erased participant's answers", async () => {
       const threadId = `erase-${Math.random().toString(36).slice(2, 8)}`;
       assert.equal(
@@ -714,6 +743,7 @@ export function describeParticipantConformance(
         fingerprint: 'x',
         createdAt: api.clock.now().toISOString(),
         expiresAt: '2099-01-01T00:00:00.000Z',
+        abandonedBefore: '2000-01-01T00:00:00.000Z',
       });
       assert.equal(stored, null, 'the recorded answer (text, name) is gone from the store');
       const replay = await api.call('POST', `/v1/threads/${threadId}/comments`, {

@@ -431,12 +431,17 @@ export class SqlStore implements Store {
 
   async claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | null> {
     return this.db.transaction().execute(async (trx) => {
-      // An expired record no longer holds its key.
+      // An expired record no longer holds its key, nor a claim its server left unanswered.
       await trx
         .deleteFrom('idempotency_records')
         .where('scope', '=', claim.scope)
         .where('key', '=', claim.key)
-        .where('expires_at', '<=', claim.createdAt)
+        .where((eb) =>
+          eb.or([
+            eb('expires_at', '<=', claim.createdAt),
+            eb.and([eb('status', 'is', null), eb('created_at', '<=', claim.abandonedBefore)]),
+          ]),
+        )
         .execute();
       const inserted = await trx
         .insertInto('idempotency_records')

@@ -28,12 +28,15 @@ export function whenSignedOut(listener: () => void): void {
 }
 
 /**
- * The Idempotency-Key of each write sent and not answered yet, by what it sends: when the answer
- * was lost (the line dropped after the server had done it), pressing the button again sends the
- * same key, and the server answers from the first time instead of doing it twice.
+ * The last write sent without an answer, and its Idempotency-Key: when the answer was lost (the
+ * line dropped after the server had done it), pressing the button again sends the same key, and
+ * the server answers from the first time instead of doing it twice. Only the very next write may
+ * reuse it: after anything else, sending it again is a new intent (close, reopen, close).
  */
-const unansweredWrites = new Map<string, string>();
+let unanswered: { write: string; key: string } | null = null;
 const keyed = new Set(['POST', 'PATCH', 'DELETE']);
+/** Signing in and the writes that carry a password: never replayed, never kept here. */
+const unkeyed = /^\/v1\/admin\/(session|accounts(\/[^/]+\/password)?)$/;
 
 /** The contract under /api on this very origin; the session cookie goes along by itself. */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -41,13 +44,10 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   const text = body === undefined ? undefined : JSON.stringify(body);
   if (text !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  // Signing in is never replayed (and its password is not kept here).
-  const write =
-    keyed.has(method) && path !== '/v1/admin/session' ? `${method} ${path} ${text}` : null;
+  const write = keyed.has(method) && !unkeyed.test(path) ? `${method} ${path} ${text}` : null;
   if (write) {
-    let key = unansweredWrites.get(write);
-    if (!key) unansweredWrites.set(write, (key = crypto.randomUUID()));
-    headers['idempotency-key'] = key;
+    if (unanswered?.write !== write) unanswered = { write, key: crypto.randomUUID() };
+    headers['idempotency-key'] = unanswered.key;
   }
   let response: Response;
   try {
@@ -61,8 +61,8 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
     throw new ConsoleProblem(0, 'network', '');
   }
   // Kept for another try only while the first may still be running or may have been done.
-  if (write && !(response.status === 409 || response.status >= 500)) {
-    unansweredWrites.delete(write);
+  if (write && unanswered?.write === write && response.status !== 409 && response.status < 500) {
+    unanswered = null;
   }
   if (response.status === 204) return undefined as T;
   const json = (await response.json().catch(() => null)) as
