@@ -33,6 +33,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumFlags } from '../../../scripts/chromium.mjs';
 import { startChildServer } from '../test/helpers.js';
 import { hostHtml, startHostSite } from '../test/host-pages.js';
 import { printBreakdown, traceCategories, type TraceEvent } from './trace-breakdown.js';
@@ -166,10 +167,7 @@ async function main(): Promise<void> {
     executablePath,
     // One renderer for the page and its iframe, so the CPU throttling slows both alike.
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
+      ...chromiumFlags,
       '--disable-site-isolation-trials',
       '--disable-features=site-per-process,IsolateOrigins',
     ],

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumFlags } from '../../../scripts/chromium.mjs';
 
 export const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -13,15 +14,6 @@ export function launchChromium(): Promise<Browser> {
   );
   return chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: chromiumFlags,
   });
 }

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumFlags } from '../../../scripts/chromium.mjs';
 import { bundledExamples, buildExample, prepareExample } from '../../../scripts/examples.mjs';
 import { packAll } from '../../../scripts/pack-all.mjs';
 import { repositoryRoot } from '../../server/src/config.js';
@@ -336,7 +337,7 @@ describe('the published packages', { timeout: 1_200_000 }, () => {
       assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}: set CHROME_PATH`);
       browser = await chromium.launch({
         executablePath,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic'],
+        args: chromiumFlags,
       });
       const api = `${server.url}/api`;
       const parvisTarballs = tarballs.filter((t) => /parvis-(widgets|contract)-/.test(t));
