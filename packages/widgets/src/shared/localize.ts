@@ -125,7 +125,11 @@ function lookup(template: string | StrResult, options?: { id?: string }): string
 /** Same signature as @lit/localize's `msg`; Parvis passes strings and `str` templates only. */
 export const msg = lookup as unknown as MsgFn;
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /** Picks the message for a count with the locale's plural rules (French: 0 and 1 are singular). */
 export function plural(count: number, one: string, other: string): string {
-  return new Intl.PluralRules(active).select(count) === 'one' ? one : other;
+  let rules = pluralRules.get(active);
+  if (!rules) pluralRules.set(active, (rules = new Intl.PluralRules(active)));
+  return rules.select(count) === 'one' ? one : other;
 }
