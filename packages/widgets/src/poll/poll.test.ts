@@ -690,9 +690,14 @@ describe('<parvis-poll> languages', () => {
 
   it('speaks French from the first paint on a French page', async () => {
     document.documentElement.lang = 'fr';
+    // The poll's data waits until the loading state has spoken: on a loaded machine the French
+    // messages may take longer than any fixed delay, and the poll would then show no loading
+    // state at all.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
     worker.use(
       http.get(pollUrl, async () => {
-        await delay(300);
+        await released;
       }),
     );
     const seen: string[] = [];
@@ -703,7 +708,10 @@ describe('<parvis-poll> languages', () => {
     document.body.append(el);
     observer.observe(root(el), { subtree: true, childList: true, characterData: true });
     try {
-      await waitUntil(() => text(el).includes('Chargement du sondage'), 'no French loading text');
+      await waitUntil(() => text(el).includes('Chargement du sondage'), 'no French loading text', {
+        timeout: 5000,
+      });
+      release();
       await settled(el);
       observer.disconnect();
       for (const snapshot of seen) {
@@ -714,6 +722,7 @@ describe('<parvis-poll> languages', () => {
       expect($(el, '[part="base"]').getAttribute('lang')).to.equal('fr');
       await expect(el).to.be.accessible();
     } finally {
+      release();
       el.remove();
     }
   });
