@@ -28,9 +28,15 @@ const text = (el: ParvisPoll) => (el.shadowRoot?.textContent ?? '').replace(/\s+
 
 async function renderPoll(pollId = 'cycle-lanes'): Promise<ParvisPoll> {
   const el = await fixture<ParvisPoll>(html`<parvis-poll api=${API} poll=${pollId}></parvis-poll>`);
-  await waitUntil(() => !el.shadowRoot?.querySelector('.loading'), 'the poll did not load', {
-    timeout: 5000,
-  });
+  // The poll or its error is shown (the first moment shows nothing, then a loading state).
+  await waitUntil(
+    () => {
+      const first = el.shadowRoot?.querySelector('[part="base"]')?.firstElementChild;
+      return !!first && !first.classList.contains('loading');
+    },
+    'the poll did not load',
+    { timeout: 5000 },
+  );
   await el.updateComplete;
   return el;
 }

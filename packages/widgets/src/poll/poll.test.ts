@@ -47,10 +47,14 @@ const $$ = (el: ParvisPoll, selector: string) => [
   ...root(el).querySelectorAll<HTMLElement>(selector),
 ];
 
+/** The poll, or its error, is shown (the first moment shows nothing, then a loading state). */
+const shown = (el: ParvisPoll) => {
+  const first = root(el).querySelector('[part="base"]')?.firstElementChild;
+  return !!first && !first.classList.contains('loading');
+};
+
 async function settled(el: ParvisPoll): Promise<ParvisPoll> {
-  await waitUntil(() => !root(el).querySelector('.loading'), 'the poll did not finish loading', {
-    timeout: 5000,
-  });
+  await waitUntil(() => shown(el), 'the poll did not finish loading', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
@@ -166,7 +170,11 @@ describe('<parvis-poll> loading', () => {
     const el = await fixture<ParvisPoll>(
       html`<parvis-poll api=${API} poll="cycle-lanes"></parvis-poll>`,
     );
-    await waitUntil(() => text(el).includes('Loading the poll'), 'no loading text');
+    // The height is reserved from the start, also in the first moment that shows nothing.
+    expect(el.getBoundingClientRect().height).to.be.at.least(150);
+    await waitUntil(() => text(el).includes('Loading the poll'), 'no loading text', {
+      timeout: 3000,
+    });
     const loading = $(el, '.loading');
     expect(loading.getAttribute('role')).to.equal('status');
     expect(el.getBoundingClientRect().height).to.be.at.least(150);
