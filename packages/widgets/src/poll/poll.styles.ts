@@ -5,6 +5,9 @@ export const pollStyles = css`
   :host(:state(loading)) {
     min-height: 12rem;
   }
+  .wrapper[data-quiet] {
+    visibility: hidden;
+  }
   .loading {
     min-height: 10rem;
     border-radius: var(--_parvis-radius);

@@ -117,7 +117,7 @@ export class ParvisPoll extends LitElement {
   #chartRows: ResultRow[] = [];
   /**
    * Until when the first load shows nothing rather than the loading state: most polls answer
-   * before it, and drawing a loading state first made them answerable later (≈ 0.88 of the time
+   * before it, and drawing a loading state first made them answerable later (≈ 0.9 of the time
    * with 4× CPU throttling, docs/benchmarks.md). The host keeps its loading state, hence its
    * reserved height, meanwhile.
    */
@@ -176,13 +176,20 @@ export class ParvisPoll extends LitElement {
   protected override render(): TemplateResult {
     this.#quietUntil ??= performance.now() + quietMs;
     const ready = localeReady('poll');
-    return html`<div class="wrapper" part="base" lang=${ready ? activeLocale() : nothing}>
-      ${this.#loader.render({
-        initial: () => this.#renderLoading(),
-        pending: () => (this._view ? this.#renderPoll(this._view) : this.#renderLoading()),
-        complete: () => (this._view ? this.#renderPoll(this._view) : this.#renderLoading()),
-        error: (error) => this.#renderLoadError(error),
-      })}
+    const content = this.#loader.render({
+      initial: () => this.#renderLoading(),
+      pending: () => (this._view ? this.#renderPoll(this._view) : this.#renderLoading()),
+      complete: () => (this._view ? this.#renderPoll(this._view) : this.#renderLoading()),
+      error: (error) => this.#renderLoadError(error),
+    });
+    // The first moment shows nothing: not even the frame, which would look like an empty field.
+    return html`<div
+      class="wrapper"
+      part="base"
+      lang=${ready ? activeLocale() : nothing}
+      ?data-quiet=${content === nothing}
+    >
+      ${content}
     </div>`;
   }
 
