@@ -74,9 +74,9 @@ async function fetchFirstRead(input: RequestInfo | URL, init: RequestInit = {}):
 /**
  * Where focus lands after a reload, first in document order: the retry button of a new failure,
  * the widget's own landing points (its summary, title or status, `tabindex="-1"`), else its first
- * control (a poll's first choice, announced with its question).
+ * button or field (a poll's first choice, announced with its question).
  */
-const landing = '[part~="error"] button, [tabindex="-1"], button, input, select, textarea, a[href]';
+const landing = '[part~=error] button,[tabindex="-1"],button,input';
 
 const isTokenRefused = (error: unknown) => {
   const code = toFailure(error).code;
@@ -139,18 +139,15 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
    * than falling to the top of the page.
    */
   reload(): void {
-    const hadFocus = this.#host.shadowRoot?.activeElement != null;
-    const loading = this.#load(this.#currentArgs());
-    if (hadFocus) void loading.then(() => this.#refocus());
-  }
-
-  async #refocus(): Promise<void> {
-    await this.#host.updateComplete;
     const root = this.#host.shadowRoot;
-    // The citizen moved on meanwhile: leave focus where they put it.
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (!root || root.activeElement || !lost) return;
-    root.querySelector<HTMLElement>(landing)?.focus();
+    const hadFocus = root?.activeElement;
+    void this.#load(this.#currentArgs()).then(async () => {
+      if (!root || !hadFocus) return;
+      await this.#host.updateComplete;
+      // Unless the citizen moved on meanwhile.
+      if (!root.activeElement && document.activeElement === document.body)
+        root.querySelector<HTMLElement>(landing)?.focus();
+    });
   }
 
   async #load(args: readonly unknown[]): Promise<void> {
