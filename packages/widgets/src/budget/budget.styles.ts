@@ -76,6 +76,12 @@ export const budgetStyles = css`
     background: var(--parvis-color-background, Canvas);
     border-bottom: 2px solid var(--_parvis-border);
   }
+  /* On a short screen (a phone held sideways, 200 % zoom) it would hide most of the lines. */
+  @media (max-height: 32em) {
+    .summary {
+      position: static;
+    }
+  }
   .summary p {
     margin: 0;
   }

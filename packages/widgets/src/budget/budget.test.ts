@@ -1,7 +1,7 @@
 // Browser tests of <parvis-budget>: the real api app behind MSW over a MemoryStore.
 /// <reference types="mocha" />
 import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createApp, MemoryStore } from '@parvis/api';
@@ -529,6 +529,39 @@ describe('<parvis-budget> allocate mode', () => {
     );
     expect(el.getBoundingClientRect().width).to.equal(320);
     await expect(el).to.be.accessible();
+  });
+
+  it('never leaves the focused control under the sticky balance, going back with Shift+Tab', async () => {
+    await setViewport({ width: 320, height: 600 });
+    try {
+      const el = await renderBudget('city-2027', '320px');
+      const summary = $(el, '.summary');
+      expect(getComputedStyle(summary).position).to.equal('sticky');
+      // The last line's lock just below the balance, then back up through the lines.
+      const lock = line(el, 'tax').querySelector('input[type="checkbox"]') as HTMLInputElement;
+      lock.focus();
+      scrollBy(0, lock.getBoundingClientRect().top - summary.getBoundingClientRect().bottom - 4);
+      for (let i = 0; i < 8; i++) {
+        await sendKeys({ press: 'Shift+Tab' });
+        const focused = active(el) as HTMLElement;
+        const label = focused.getAttribute('aria-label') ?? focused.getAttribute('type');
+        expect(focused.getBoundingClientRect().top, `${label} is under the balance`).to.be.at.least(
+          summary.getBoundingClientRect().bottom,
+        );
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('does not keep the balance on top of a short screen (200 % zoom), where it would hide the lines', async () => {
+    await setViewport({ width: 320, height: 350 });
+    try {
+      const el = await renderBudget('city-2027', '320px');
+      expect(getComputedStyle($(el, '.summary')).position).to.equal('static');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('can be completed with the keyboard only', async () => {

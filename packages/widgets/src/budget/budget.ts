@@ -9,6 +9,7 @@ import type {
   SelectBudget,
 } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
+import { revealFromUnderSummary } from './sticky-focus.js';
 import { SubmitOnClick } from '../shared/submit-on-click.js';
 import { resolveApi } from '../shared/configure.js';
 import { ParvisErrorEvent } from '../shared/events.js';
@@ -202,6 +203,9 @@ export class ParvisBudget extends LitElement {
     // Forms send from their buttons' clicks: a sandbox without allow-forms blocks submission.
     new SubmitOnClick(this);
   }
+
+  // On the wrapper, not the host: a move of focus inside the shadow tree never reaches the host.
+  readonly #onFocusIn = (event: FocusEvent) => revealFromUnderSummary(this.renderRoot, event);
 
   #find<T extends HTMLElement>(selector: string): T | null {
     return this.renderRoot.querySelector<T>(selector);
@@ -496,7 +500,12 @@ export class ParvisBudget extends LitElement {
   protected override render(): TemplateResult {
     this.#showsResults = false;
     const ready = localeReady('budget');
-    return html`<div class="wrapper" part="base" lang=${ready ? activeLocale() : nothing}>
+    return html`<div
+      class="wrapper"
+      part="base"
+      lang=${ready ? activeLocale() : nothing}
+      @focusin=${this.#onFocusIn}
+    >
       ${this.#loader.render({
         initial: () => this.#renderLoading(),
         pending: () => (this._view ? this.#renderBudget(this._view) : this.#renderLoading()),

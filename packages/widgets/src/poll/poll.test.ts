@@ -511,6 +511,24 @@ describe('<parvis-poll> network failures', () => {
     await waitUntil(() => root(el).querySelector('form'), 'no form after retry');
   });
 
+  it('keeps keyboard focus in the poll after a retry, whether it fails again or works', async () => {
+    worker.use(http.get(pollUrl, () => HttpResponse.error()));
+    const el = await renderPoll();
+    const retry = () => $(el, '[part="error"] button');
+    retry().focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(el).includes('cannot be reached'), 'no failure after the retry');
+    await el.updateComplete;
+    expect(root(el).activeElement === retry(), 'focus on the new retry button').to.equal(true);
+    worker.resetHandlers(...mock());
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('form'), 'no form after retry');
+    await el.updateComplete;
+    // On the first choice: a screen reader says the question (its legend) with it.
+    const first = $(el, 'input[name="choice"]');
+    expect(root(el).activeElement === first, 'focus on the first choice').to.equal(true);
+  });
+
   it('says the server cannot be reached when offline', async () => {
     worker.use(http.get(pollUrl, () => HttpResponse.error()));
     const el = await renderPoll();

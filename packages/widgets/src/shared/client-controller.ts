@@ -71,6 +71,13 @@ async function fetchFirstRead(input: RequestInfo | URL, init: RequestInit = {}):
   }
 }
 
+/**
+ * Where focus lands after a reload, first in document order: the retry button of a new failure,
+ * the widget's own landing points (its summary, title or status, `tabindex="-1"`), else its first
+ * button or field (a poll's first choice, announced with its question).
+ */
+const landing = '[part~=error] button,[tabindex="-1"],button,input';
+
 const isTokenRefused = (error: unknown) => {
   const code = toFailure(error).code;
   return code === 'token_invalid' || code === 'token_expired';
@@ -126,8 +133,21 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
     }
   }
 
+  /**
+   * Loads again. When the citizen pressed a button of the widget to do so (a retry), that button
+   * goes while loading: once the widget has rendered the outcome, focus comes back into it rather
+   * than falling to the top of the page.
+   */
   reload(): void {
-    void this.#load(this.#currentArgs());
+    const root = this.#host.shadowRoot;
+    const hadFocus = root?.activeElement;
+    void this.#load(this.#currentArgs()).then(async () => {
+      if (!root || !hadFocus) return;
+      await this.#host.updateComplete;
+      // Unless the citizen moved on meanwhile.
+      if (!root.activeElement && document.activeElement === document.body)
+        root.querySelector<HTMLElement>(landing)?.focus();
+    });
   }
 
   async #load(args: readonly unknown[]): Promise<void> {
