@@ -252,10 +252,14 @@ export const demoSelectBudget: BudgetInputType = {
  * keep the submissions. createdAt stays that of the first start; updatedAt moves only when the
  * definition changed.
  */
-export async function seedDemoBudgets(store: Store, now: Date = new Date()): Promise<string[]> {
+export async function seedDemoBudgets(
+  store: Store,
+  now: Date = new Date(),
+  privacyUrl: string | null = null,
+): Promise<string[]> {
   const seeded: string[] = [];
   for (const input of [demoAllocateBudget, demoSelectBudget]) {
-    const definition: BudgetDefinition = BudgetInput.parse(input);
+    const definition: BudgetDefinition = BudgetInput.parse({ ...input, privacyUrl });
     const existing = await store.budgets.getBudget(definition.id);
     const timestamp = now.toISOString();
     const budget: Budget = {

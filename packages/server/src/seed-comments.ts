@@ -102,8 +102,12 @@ export const demoComments: DemoComment[] = [
  * id (createdAt kept, updatedAt moved only when the settings changed), comments and likes are
  * inserted only when absent, so a restart never duplicates them.
  */
-export async function seedDemoComments(store: Store, now: Date = new Date()): Promise<void> {
-  const definition: ThreadDefinition = ThreadInput.parse(demoThread);
+export async function seedDemoComments(
+  store: Store,
+  now: Date = new Date(),
+  privacyUrl: string | null = null,
+): Promise<void> {
+  const definition: ThreadDefinition = ThreadInput.parse({ ...demoThread, privacyUrl });
   const existing = await store.comments.getThread(definition.id);
   const timestamp = now.toISOString();
   const same =

@@ -346,8 +346,12 @@ const ideaId = (n: number) => `i-placemarche${String(n).padStart(2, '0')}`;
  * (createdAt kept, updatedAt moved only when its settings changed); ideas are inserted only
  * when absent, and their supports only with them, so a restart never duplicates anything.
  */
-export async function seedDemoIdeas(store: Store, now: Date = new Date()): Promise<void> {
-  const definition: BoardDefinition = BoardInput.parse(demoBoard);
+export async function seedDemoIdeas(
+  store: Store,
+  now: Date = new Date(),
+  privacyUrl: string | null = null,
+): Promise<void> {
+  const definition: BoardDefinition = BoardInput.parse({ ...demoBoard, privacyUrl });
   const existing = await store.ideas.getBoard(definition.id);
   const timestamp = now.toISOString();
   const same =

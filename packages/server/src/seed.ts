@@ -31,11 +31,21 @@ export const demoPolls: PollInputType[] = [
  * Puts the demo consultations in the store on every start: insert when absent, otherwise
  * update the definition and keep the votes. createdAt stays that of the first start;
  * updatedAt moves only when the definition changed. The demo comment thread goes with them.
+ * `site`, the demo site's address, gives each consultation the demo's privacy notice.
  */
-export async function seedDemo(store: Store, now: Date = new Date()): Promise<string[]> {
+export async function seedDemo(
+  store: Store,
+  now: Date = new Date(),
+  site: string | null = null,
+): Promise<string[]> {
+  const privacy = (section: string) =>
+    site ? new URL(`donnees-personnelles.html#${section}`, site).href : null;
   const seeded: string[] = [];
   for (const input of demoPolls) {
-    const definition: PollDefinition = PollInput.parse(input);
+    const definition: PollDefinition = PollInput.parse({
+      ...input,
+      privacyUrl: privacy('sondages'),
+    });
     const existing = await store.getPoll(definition.id);
     const timestamp = now.toISOString();
     const poll: Poll = {
@@ -46,9 +56,9 @@ export async function seedDemo(store: Store, now: Date = new Date()): Promise<st
     await store.upsertPoll(poll);
     seeded.push(poll.id);
   }
-  await seedDemoComments(store, now);
-  await seedDemoIdeas(store, now);
-  await seedDemoBudgets(store, now);
+  await seedDemoComments(store, now, privacy('commentaires'));
+  await seedDemoIdeas(store, now, privacy('idees'));
+  await seedDemoBudgets(store, now, privacy('budget'));
   return seeded;
 }
 

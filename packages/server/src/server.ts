@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ export async function startServer(
   const { store, secrets, rateCounter } = await openStorage(config, log);
   let retention: ReturnType<typeof startRetentionJob> | null = null;
   try {
-    await seedDemo(store);
+    await seedDemo(store, new Date(), demoSiteUrl(config));
     const clientAddresses = new ClientAddresses(config.trustedProxies);
     const { app: api, voteFastPath } = createApi({
       store,
@@ -192,4 +193,14 @@ function shutdown(server: Server, timeoutMs: number): Promise<void> {
     });
     server.closeIdleConnections();
   });
+}
+
+/**
+ * Where the demo site is reached, for its consultations' link to its privacy notice: not known
+ * before listening on a port chosen by the system, and absent when the server was installed
+ * from npm (no demo site).
+ */
+function demoSiteUrl(config: ServerConfig): string | null {
+  if (!existsSync(join(config.paths.demoSite, 'donnees-personnelles.html'))) return null;
+  return config.publicUrl ?? (config.port ? `http://localhost:${config.port}/` : null);
 }

@@ -183,6 +183,11 @@ describe('startServer', () => {
         assert.deepEqual(await health.json(), { status: 'ok' });
         const poll = await fetch(`${server.url}/api/v1/polls/cycle-lanes`);
         assert.equal(poll.status, 200);
+        // Port 0: the demo site's address is not known when it is seeded, so no privacy link.
+        assert.equal(
+          ((await poll.json()) as { poll: { privacyUrl: unknown } }).poll.privacyUrl,
+          null,
+        );
         const head = await fetch(`${server.url}/`, { method: 'HEAD' });
         assert.equal(head.status, 200);
         assert.equal(await head.text(), '');
@@ -190,6 +195,41 @@ describe('startServer', () => {
         await server.close();
       }
       await assert.rejects(fetch(`${server.url}/api/health`));
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the demo consultations', () => {
+  it("link to the demo site's privacy notice, each to its own section", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'parvis-privacy-'));
+    try {
+      const site = 'https://consult.ville-verte.example';
+      const config = loadConfig({ PORT: '0', PARVIS_DATA_DIR: dataDir, PARVIS_PUBLIC_URL: site });
+      const server = await startServer(config);
+      try {
+        const read = async (path: string) => {
+          const res = await fetch(`${server.url}/api/v1/${path}`);
+          assert.equal(res.status, 200, path);
+          return JSON.stringify(await res.json());
+        };
+        const notice = `${site}/donnees-personnelles.html`;
+        assert.ok((await read('polls/cycle-lanes')).includes(`"privacyUrl":"${notice}#sondages"`));
+        assert.ok(
+          (await read('threads/cycle-lanes')).includes(`"privacyUrl":"${notice}#commentaires"`),
+        );
+        assert.ok(
+          (await read('boards/place-du-marche')).includes(`"privacyUrl":"${notice}#idees"`),
+        );
+        assert.ok((await read('budgets/budget-2027')).includes(`"privacyUrl":"${notice}#budget"`));
+        const page = await (await fetch(`${server.url}/donnees-personnelles.html`)).text();
+        for (const section of ['sondages', 'commentaires', 'idees', 'budget']) {
+          assert.ok(page.includes(`id="${section}"`), section);
+        }
+      } finally {
+        await server.close();
+      }
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
