@@ -148,10 +148,12 @@ const button = (el: ParvisBudget, label: string) =>
 const announced = (el: ParvisBudget) => text($(el, '.wrapper > [aria-live="polite"]'));
 const remaining = (el: ParvisBudget) => text($(el, '.remaining'));
 
+/** The budget, or its error, is shown (the first moment shows nothing, then a loading state). */
+const shown = (el: ParvisBudget) =>
+  !$(el, '[part="base"]').hasAttribute('data-quiet') && !root(el).querySelector('.loading');
+
 async function settled(el: ParvisBudget): Promise<ParvisBudget> {
-  await waitUntil(() => !root(el).querySelector('.loading'), 'the budget did not load', {
-    timeout: 5000,
-  });
+  await waitUntil(() => shown(el), 'the budget did not load', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
@@ -846,14 +848,25 @@ describe('<parvis-budget> states', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the loading state with reserved height and no text before the locale', async () => {
+  it('shows nothing at first, then the loading state, with reserved height', async () => {
     worker.use(http.get(budgetUrl, () => new Promise(() => undefined)));
     const el = await fixture<ParvisBudget>(
       html`<parvis-budget api=${API} budget="city-2027"></parvis-budget>`,
     );
-    await waitUntil(() => text(el).includes('Loading the budget'), 'no loading text');
+    // The first render shows nothing, not even the frame, and already holds the height.
+    expect($(el, '[part="base"]').hasAttribute('data-quiet')).to.equal(true);
+    expect(getComputedStyle($(el, '[part="base"]')).visibility).to.equal('hidden');
+    expect(root(el).querySelector('.loading')).to.equal(null);
+    expect(el.matches(':state(loading)')).to.equal(true);
+    const reserved = el.getBoundingClientRect().height;
+    expect(reserved).to.be.at.least(100);
+    await waitUntil(() => text(el).includes('Loading the budget'), 'no loading text', {
+      timeout: 3000,
+    });
+    expect($(el, '.loading').getAttribute('role')).to.equal('status');
     expect(states(el)).to.deep.equal(['loading']);
-    expect(el.getBoundingClientRect().height).to.be.above(100);
+    // The loading state takes the reserved height: nothing below it moves.
+    expect(el.getBoundingClientRect().height).to.equal(reserved);
     await expect(el).to.be.accessible();
   });
 

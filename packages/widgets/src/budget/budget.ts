@@ -500,23 +500,31 @@ export class ParvisBudget extends LitElement {
   protected override render(): TemplateResult {
     this.#showsResults = false;
     const ready = localeReady('budget');
+    const content = this.#loader.render({
+      initial: () => this.#renderLoading(),
+      pending: () => (this._view ? this.#renderBudget(this._view) : this.#renderLoading()),
+      complete: () => (this._view ? this.#renderBudget(this._view) : this.#renderLoading()),
+      error: (error) => this.#renderLoadError(error),
+    });
+    // The first moment shows nothing: not even the frame, which would look like an empty field.
     return html`<div
       class="wrapper"
       part="base"
       lang=${ready ? activeLocale() : nothing}
+      ?data-quiet=${content === nothing}
       @focusin=${this.#onFocusIn}
     >
-      ${this.#loader.render({
-        initial: () => this.#renderLoading(),
-        pending: () => (this._view ? this.#renderBudget(this._view) : this.#renderLoading()),
-        complete: () => (this._view ? this.#renderBudget(this._view) : this.#renderLoading()),
-        error: (error) => this.#renderLoadError(error),
-      })}
+      ${content}
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
     </div>`;
   }
 
-  #renderLoading(): TemplateResult {
+  #renderLoading(): TemplateResult | typeof nothing {
+    return this.#loader.quiet() ? nothing : this.#renderLoadingState();
+  }
+
+  /** The shimmer and, once the locale is ready, its status text (the budget, or a later part). */
+  #renderLoadingState(): TemplateResult {
     return html`<div class="loading" role="status">
       ${
         localeReady('budget')
@@ -528,7 +536,7 @@ export class ParvisBudget extends LitElement {
     </div>`;
   }
 
-  #renderLoadError(error: unknown): TemplateResult {
+  #renderLoadError(error: unknown): TemplateResult | typeof nothing {
     if (isAbort(error)) return this.#renderLoading();
     const failure = toBudgetFailure(error);
     const retry = !['config_missing', 'budget_not_found', 'not_found', 'bad_data'].includes(
@@ -1323,7 +1331,7 @@ export class ParvisBudget extends LitElement {
     if (this._partFailed !== 'results') void this.#needDeferred('results');
     return this._partFailed === 'results'
       ? this.#renderPartFailure('results')
-      : this.#renderLoading();
+      : this.#renderLoadingState();
   }
 
   async #drawChart(canvas: HTMLCanvasElement): Promise<void> {

@@ -5,8 +5,12 @@ export const commentsStyles = css`
   :host(:state(loading)) {
     min-height: 16rem;
   }
+  .wrapper[data-quiet] {
+    visibility: hidden;
+  }
+  /* Exactly the reserved height: nothing moves when the loading state follows the quiet moment. */
   .loading {
-    min-height: 14rem;
+    min-height: calc(16rem - 2px - 2 * var(--_parvis-space));
     border-radius: var(--_parvis-radius);
     background: linear-gradient(
       90deg,

@@ -109,10 +109,12 @@ const button = (scope: ParentNode, label: RegExp | string) =>
 const ownButton = (scope: HTMLElement, action: string) =>
   scope.querySelector<HTMLButtonElement>(`:scope > .comment-actions [data-action="${action}"]`);
 
+/** The discussion, or its error, is shown (the first moment shows nothing, then a loading state). */
+const shown = (el: ParvisComments) =>
+  !$(el, '[part="base"]').hasAttribute('data-quiet') && !root(el).querySelector('.loading');
+
 async function settled(el: ParvisComments): Promise<ParvisComments> {
-  await waitUntil(() => !root(el).querySelector('.loading'), 'the thread did not load', {
-    timeout: 5000,
-  });
+  await waitUntil(() => shown(el), 'the thread did not load', { timeout: 5000 });
   // Chunked rendering: wait until the number of comments on the page stops growing.
   let seen = -1;
   for (let i = 0; i < 200; i++) {
@@ -238,9 +240,19 @@ describe('<parvis-comments> reading', () => {
         ><a href="/embed/comments">Join the discussion</a></parvis-comments
       >`,
     );
-    await waitUntil(() => text(el).includes('Loading the discussion'), 'no loading text');
+    // The first render shows nothing, not even the frame, and already holds the height.
+    expect($(el, '[part="base"]').hasAttribute('data-quiet')).to.equal(true);
+    expect(getComputedStyle($(el, '[part="base"]')).visibility).to.equal('hidden');
+    expect(root(el).querySelector('.loading')).to.equal(null);
+    expect(el.matches(':state(loading)')).to.equal(true);
+    const reserved = el.getBoundingClientRect().height;
+    expect(reserved).to.be.at.least(200);
+    await waitUntil(() => text(el).includes('Loading the discussion'), 'no loading text', {
+      timeout: 3000,
+    });
     expect($(el, '.loading').getAttribute('role')).to.equal('status');
-    expect(el.getBoundingClientRect().height).to.be.at.least(200);
+    // The loading state takes the reserved height: nothing below it moves.
+    expect(el.getBoundingClientRect().height).to.equal(reserved);
     expect(el.querySelector('a')?.getBoundingClientRect().height).to.equal(0);
     await expect(el).to.be.accessible();
     await settled(el);

@@ -356,19 +356,27 @@ export class ParvisComments extends LitElement {
 
   protected override render(): TemplateResult {
     const ready = localeReady('comments');
-    return html`<div class="wrapper" part="base" lang=${ready ? activeLocale() : nothing}>
-      ${this._loader.render({
-        initial: () => this.#renderLoading(),
-        pending: () => (this._data ? this.#renderThread(this._data) : this.#renderLoading()),
-        complete: () => (this._data ? this.#renderThread(this._data) : this.#renderLoading()),
-        error: (error) => this.#renderLoadError(error),
-      })}
+    const content = this._loader.render({
+      initial: () => this.#renderLoading(),
+      pending: () => (this._data ? this.#renderThread(this._data) : this.#renderLoading()),
+      complete: () => (this._data ? this.#renderThread(this._data) : this.#renderLoading()),
+      error: (error) => this.#renderLoadError(error),
+    });
+    // The first moment shows nothing: not even the frame, which would look like an empty field.
+    return html`<div
+      class="wrapper"
+      part="base"
+      lang=${ready ? activeLocale() : nothing}
+      ?data-quiet=${content === nothing}
+    >
+      ${content}
       <div class="visually-hidden" role="status">${this._announcement}</div>
       ${this._data && actions.value ? actions.value.renderReportDialog(this, this._data) : nothing}
     </div>`;
   }
 
-  #renderLoading(): TemplateResult {
+  #renderLoading(): TemplateResult | typeof nothing {
+    if (this._loader.quiet()) return nothing;
     return html`<div class="loading" role="status">
       ${
         localeReady('comments')
@@ -380,7 +388,7 @@ export class ParvisComments extends LitElement {
     </div>`;
   }
 
-  #renderLoadError(error: unknown): TemplateResult {
+  #renderLoadError(error: unknown): TemplateResult | typeof nothing {
     if (isAbort(error)) return this.#renderLoading();
     const failure = toFailure(error);
     const canRetry = failure.code !== 'config_missing' && failure.code !== 'thread_not_found';

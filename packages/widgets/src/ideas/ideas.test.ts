@@ -109,10 +109,12 @@ const card = (el: ParvisIdeas, snippet: string) =>
   cards(el).find((a) => text(a).includes(snippet)) as HTMLElement;
 const announced = (el: ParvisIdeas) => text($(el, '.wrapper > div.visually-hidden[role="status"]'));
 
+/** The board, or its error, is shown (the first moment shows nothing, then a loading state). */
+const shown = (el: ParvisIdeas) =>
+  !$(el, '[part="base"]').hasAttribute('data-quiet') && !root(el).querySelector('.loading');
+
 async function settled(el: ParvisIdeas): Promise<ParvisIdeas> {
-  await waitUntil(() => !root(el).querySelector('.loading'), 'the board did not load', {
-    timeout: 5000,
-  });
+  await waitUntil(() => shown(el), 'the board did not load', { timeout: 5000 });
   await el.updateComplete;
   return el;
 }
@@ -260,9 +262,19 @@ describe('<parvis-ideas> browsing', () => {
     const el = await fixture<ParvisIdeas>(
       html`<parvis-ideas api=${API} board="square"></parvis-ideas>`,
     );
-    await waitUntil(() => text(el).includes('Loading the ideas'), 'no loading text');
+    // The first render shows nothing, not even the frame, and already holds the height.
+    expect($(el, '[part="base"]').hasAttribute('data-quiet')).to.equal(true);
+    expect(getComputedStyle($(el, '[part="base"]')).visibility).to.equal('hidden');
+    expect(root(el).querySelector('.loading')).to.equal(null);
+    expect(el.matches(':state(loading)')).to.equal(true);
+    const reserved = el.getBoundingClientRect().height;
+    expect(reserved).to.be.at.least(200);
+    await waitUntil(() => text(el).includes('Loading the ideas'), 'no loading text', {
+      timeout: 3000,
+    });
     expect($(el, '.loading').getAttribute('role')).to.equal('status');
-    expect(el.getBoundingClientRect().height).to.be.at.least(200);
+    // The loading state takes the reserved height: nothing below it moves.
+    expect(el.getBoundingClientRect().height).to.equal(reserved);
     await expect(el).to.be.accessible();
     await settled(el);
     expect(text(el)).to.contain('No ideas yet');

@@ -8,8 +8,9 @@ export const pollStyles = css`
   .wrapper[data-quiet] {
     visibility: hidden;
   }
+  /* Exactly the reserved height: nothing moves when the loading state follows the quiet moment. */
   .loading {
-    min-height: 10rem;
+    min-height: calc(12rem - 2px - 2 * var(--_parvis-space));
     border-radius: var(--_parvis-radius);
     background: linear-gradient(
       90deg,

@@ -170,14 +170,20 @@ describe('<parvis-poll> loading', () => {
     const el = await fixture<ParvisPoll>(
       html`<parvis-poll api=${API} poll="cycle-lanes"></parvis-poll>`,
     );
-    // The height is reserved from the start, also in the first moment that shows nothing.
-    expect(el.getBoundingClientRect().height).to.be.at.least(150);
+    // The first render shows nothing, not even the frame, and already holds the height.
+    expect($(el, '[part="base"]').hasAttribute('data-quiet')).to.equal(true);
+    expect(getComputedStyle($(el, '[part="base"]')).visibility).to.equal('hidden');
+    expect(root(el).querySelector('.loading')).to.equal(null);
+    expect(el.matches(':state(loading)')).to.equal(true);
+    const reserved = el.getBoundingClientRect().height;
+    expect(reserved).to.be.at.least(150);
     await waitUntil(() => text(el).includes('Loading the poll'), 'no loading text', {
       timeout: 3000,
     });
     const loading = $(el, '.loading');
     expect(loading.getAttribute('role')).to.equal('status');
-    expect(el.getBoundingClientRect().height).to.be.at.least(150);
+    // The loading state takes the reserved height: nothing below it moves.
+    expect(el.getBoundingClientRect().height).to.equal(reserved);
     await expect(el).to.be.accessible();
     await settled(el);
     expect($(el, 'legend').textContent).to.contain('cycle lane');

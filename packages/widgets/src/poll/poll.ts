@@ -26,8 +26,6 @@ type HostState = 'loading' | 'error' | 'open' | 'voted' | 'closed' | 'upcoming';
 
 /** Failures after which the poll itself changed: show it as it is now. */
 const reloadAfter = new Set(['vote_exists', 'poll_closed', 'poll_not_open']);
-/** How long the first load may take before the loading state shows (see `#quietUntil`). */
-const quietMs = 400;
 
 /**
  * A poll for a city consultation: single or multiple choice, an optional free-text answer,
@@ -115,14 +113,6 @@ export class ParvisPoll extends LitElement {
     typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   #chart: ChartHandle | null = null;
   #chartRows: ResultRow[] = [];
-  /**
-   * Until when the first load shows nothing rather than the loading state: most polls answer
-   * before it, and drawing a loading state first made them answerable later (≈ 0.9 of the time
-   * with 4× CPU throttling, docs/benchmarks.md). The host keeps its loading state, hence its
-   * reserved height, meanwhile.
-   */
-  #quietUntil: number | null = null;
-  #quietTimer: ReturnType<typeof setTimeout> | null = null;
 
   readonly #loader = new ClientController(this, {
     messages: 'poll',
@@ -169,12 +159,9 @@ export class ParvisPoll extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#destroyChart();
-    if (this.#quietTimer) clearTimeout(this.#quietTimer);
-    this.#quietTimer = null;
   }
 
   protected override render(): TemplateResult {
-    this.#quietUntil ??= performance.now() + quietMs;
     const ready = localeReady('poll');
     const content = this.#loader.render({
       initial: () => this.#renderLoading(),
@@ -194,14 +181,7 @@ export class ParvisPoll extends LitElement {
   }
 
   #renderLoading(): TemplateResult | typeof nothing {
-    const quiet = (this.#quietUntil ?? 0) - performance.now();
-    if (quiet > 0) {
-      this.#quietTimer ??= setTimeout(() => {
-        this.#quietTimer = null;
-        this.requestUpdate();
-      }, quiet);
-      return nothing;
-    }
+    if (this.#loader.quiet()) return nothing;
     // Text only once the locale is ready, so a French page never flashes English.
     return html`<div class="loading" role="status">
       ${

@@ -78,6 +78,9 @@ async function fetchFirstRead(input: RequestInfo | URL, init: RequestInit = {}):
  */
 const landing = '[part~=error] button,[tabindex="-1"],button,input';
 
+/** How long the first load may take before the widget shows its loading state (`quiet()`). */
+const quietMs = 400;
+
 const isTokenRefused = (error: unknown) => {
   const code = toFailure(error).code;
   return code === 'token_invalid' || code === 'token_expired';
@@ -97,6 +100,9 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
   #configVersion = 0;
   #unsubscribe: (() => void) | null = null;
   #interrupted = false;
+  /** Until when the first load shows nothing (`quiet()`); 0 before the first render. */
+  #quietUntil = 0;
+  #quietTimer?: ReturnType<typeof setTimeout>;
 
   constructor(host: Host, options: ClientControllerOptions<T, A>) {
     this.#host = host;
@@ -131,6 +137,26 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
       case 'error':
         return renderers.error(this.error);
     }
+  }
+
+  /**
+   * True in the first 400 ms of the first load, when the widget shows nothing rather than its
+   * loading state: most answers come before it, and drawing a loading state first made the poll
+   * answerable later (decision 0017); a shimmer for a fraction of a second is only a flicker. The
+   * widget renders again when the moment ends. Its host keeps the `loading` state meanwhile, and
+   * with it the reserved height.
+   */
+  quiet(): boolean {
+    // Called first by the first render, which always shows a load.
+    const left = (this.#quietUntil ||= performance.now() + quietMs) - performance.now();
+    if (left <= 0) return false;
+    // Not for an element already removed (added and removed in one go): it renders on its return.
+    if (this.#host.isConnected)
+      this.#quietTimer ??= setTimeout(() => {
+        this.#quietTimer = undefined;
+        this.#host.requestUpdate();
+      }, left);
+    return true;
   }
 
   /**
@@ -252,6 +278,8 @@ export class ClientController<T, A extends readonly unknown[]> implements Reacti
     }
     for (const controller of this.#writes) controller.abort();
     this.#writes.clear();
+    clearTimeout(this.#quietTimer);
+    this.#quietTimer = undefined;
   }
 }
 

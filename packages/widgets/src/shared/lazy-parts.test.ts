@@ -63,11 +63,12 @@ afterEach(() => fixtureCleanup());
 describe('lazily loaded parts', () => {
   it('<parvis-ideas> fetches its proposal form and idea view once the board shows', async () => {
     await admin('/v1/admin/boards', { id: 'square', title: 'The market square' });
-    worker.use(http.get(`${API}/v1/boards/:boardId`, () => delay(600)));
+    // Slower than the quiet first moment (0.4 s), so the loading state shows meanwhile.
+    worker.use(http.get(`${API}/v1/boards/:boardId`, () => delay(1500)));
     const el = await fixture<ParvisIdeas>(
       html`<parvis-ideas api=${API} board="square"></parvis-ideas>`,
     );
-    await waitUntil(() => shown(el, '.loading'), 'no loading state');
+    await waitUntil(() => shown(el, '.loading'), 'no loading state', { timeout: 3000 });
     expect(requested(/ideas\/idea-actions/)).to.equal(false);
     await waitUntil(() => shown(el, '.summary'), 'the board did not show', { timeout: 5000 });
     await waitUntil(
@@ -83,11 +84,11 @@ describe('lazily loaded parts', () => {
   it('<parvis-comments> fetches its edit, report and paging flows once the thread shows', async () => {
     await admin('/v1/admin/threads', { id: 'park', title: 'The new park' });
     // A slow thread: nothing but the first render's code is fetched while it loads.
-    worker.use(http.get(`${API}/v1/threads/:threadId`, () => delay(600)));
+    worker.use(http.get(`${API}/v1/threads/:threadId`, () => delay(1500)));
     const el = await fixture<ParvisComments>(
       html`<parvis-comments api=${API} thread="park"></parvis-comments>`,
     );
-    await waitUntil(() => shown(el, '.loading'), 'no loading state');
+    await waitUntil(() => shown(el, '.loading'), 'no loading state', { timeout: 3000 });
     expect(requested(/comments\/comment-actions/)).to.equal(false);
     await waitUntil(() => shown(el, '.summary'), 'the thread did not show', { timeout: 5000 });
     await waitUntil(
