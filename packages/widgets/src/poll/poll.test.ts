@@ -405,6 +405,9 @@ describe('<parvis-poll> states', () => {
     expect(status).to.contain('This poll opens on March 1, 2030');
     expect(status).to.contain('11:00');
     expect(status).to.match(/PM/);
+    // The zone by its place, not as an offset (« UTC+11 » is jargon to most readers).
+    expect(status).to.contain('New Caledonia');
+    expect(status).not.to.match(/GMT|UTC/);
     expect(root(el).querySelector('form')).to.equal(null);
     expect(text(el)).to.contain('Station Avenue');
     await expect(el).to.be.accessible();

@@ -50,7 +50,8 @@ export function formatDate(iso: string, timeZone: string): string {
     return formatter(Intl.DateTimeFormat, {
       ...options,
       timeZone,
-      ...(timeZone !== readerZone ? { timeZoneName: 'short' } : {}),
+      // « heure : France », "France Time": the place, where 'short' said « UTC+1 ».
+      ...(timeZone !== readerZone ? { timeZoneName: 'shortGeneric' } : {}),
     }).format(date);
   } catch {
     return formatter(Intl.DateTimeFormat, options).format(date);

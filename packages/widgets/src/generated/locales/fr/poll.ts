@@ -30,7 +30,7 @@ export const templates = {
   'poll.results-never': `Les résultats de ce sondage ne sont pas publiés.`,
   'poll.retry': `Réessayer`,
   'poll.sending': `Envoi…`,
-  'poll.sign-in-first': `Pour participer, connectez-vous d’abord sur le site de la ville : cette consultation compte une voix par personne.`,
+  'poll.sign-in-first': `Pour participer, connectez-vous d’abord sur le site de la ville : cette consultation compte une voix par personne.`,
   'poll.submit': `Voter`,
   'poll.submit-change': `Enregistrer mon nouveau vote`,
   'poll.thanks': `Merci, votre vote a bien été enregistré.`,
