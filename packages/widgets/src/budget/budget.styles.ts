@@ -114,6 +114,8 @@ export const budgetStyles = css`
     /* Moving one slider lays out its own line, not the whole list. */
     contain: layout style;
     display: grid;
+    /* Its controls shrink to the line rather than stick out of it on a narrow phone. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.375rem;
     padding-bottom: var(--_parvis-space);
     border-bottom: 1px solid var(--_parvis-border);
@@ -175,8 +177,10 @@ export const budgetStyles = css`
     align-items: center;
     gap: 0.5rem;
     min-height: 2.75rem;
+    min-width: 0;
   }
   .typed input {
+    min-width: 0;
     font: inherit;
     color: inherit;
     background: var(--parvis-color-background, Field);

@@ -533,6 +533,58 @@ describe('<parvis-budget> allocate mode', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('on a 320 px phone, keeps the ± buttons and amounts inside each line, and names the lines in full in the chart', async () => {
+    const long = 'Schools and after-school care';
+    await createBudget({
+      ...allocate,
+      id: 'open-results',
+      resultsVisibility: 'always',
+      lines: allocate.lines.map((l) => (l.id === 'schools' ? { ...l, label: long } : l)),
+    });
+    await someoneSubmits('open-results', {
+      allocations: { schools: 120_000_000, parks: 40_000_000, cycle: 100, tax: 0 },
+    });
+    // A 320 px screen leaves the widget about 260 px once the page's margins are taken.
+    const el = await renderBudget('open-results', '260px');
+    // City sites often set a larger text size.
+    el.style.fontSize = '18px';
+    for (const item of $$(el, '.line')) {
+      const inner = item.getBoundingClientRect().right;
+      for (const part of item.querySelectorAll<HTMLElement>('button, input, .typed label')) {
+        const label = part.getAttribute('aria-label') ?? part.textContent?.trim() ?? part.tagName;
+        expect(part.getBoundingClientRect().right, `${label} sticks out`).to.be.at.most(
+          inner + 0.5,
+        );
+      }
+    }
+    await slide(el, 'parks', 50_000_000);
+    await slide(el, 'cycle', 100);
+    await review(el);
+    await send(el);
+    await waitUntil(() => $<HTMLCanvasElement>(el, 'canvas'), 'no canvas');
+    const canvas = $<HTMLCanvasElement>(el, 'canvas');
+    const { Chart } = await import('chart.js');
+    await waitUntil(() => Chart.getChart($<HTMLCanvasElement>(el, 'canvas')), 'no chart', {
+      timeout: 5000,
+    });
+    const chart = Chart.getChart($<HTMLCanvasElement>(el, 'canvas'))!;
+    const names = (chart.data.labels as Array<string | string[]>).map((l) =>
+      Array.isArray(l) ? l.join(' ') : l,
+    );
+    expect(names).to.deep.equal([long, 'Parks', 'Cycle lanes', 'Property tax rate']);
+    // The names sit beside bars that keep most of the width, and the chart is tall enough.
+    expect(chart.chartArea.width).to.be.above(canvas.clientWidth / 2);
+    expect(chart.chartArea.height / names.length).to.be.at.least(30);
+    // The table beside the chart holds the same names in full.
+    expect($$(el, '.results tbody th').map((th) => text(th))).to.deep.equal([
+      long,
+      'Parks',
+      'Cycle lanes (km of cycle lane)',
+      'Property tax rate (%)',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('never leaves the focused control under the sticky balance, going back with Shift+Tab', async () => {
     await setViewport({ width: 320, height: 600 });
     try {

@@ -31,8 +31,12 @@ export function drawBudgetChart(
   look: BudgetChartLook,
 ): ChartHandle {
   Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
-  // Long labels squeeze the bars on a phone: cut them (the table beside has them in full).
-  const maxLabel = canvas.clientWidth < 480 ? 12 : 32;
+  // Long labels would squeeze the bars on a phone: they wrap, and the chart grows to fit them.
+  const labels = rows.map((r) => wrap(r.label, canvas.clientWidth < 480 ? 12 : 32));
+  const lines = Math.max(1, ...labels.map((l) => l.length));
+  const box = canvas.parentElement;
+  const needed = rows.length * (lines * 15 + 18) + 80;
+  if (box && needed > box.clientHeight) box.style.height = `${needed}px`;
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const forced = matchMedia('(forced-colors: active)').matches;
   const color = forced ? 'CanvasText' : look.color;
@@ -64,9 +68,7 @@ export function drawBudgetChart(
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
-      labels: rows.map((r) =>
-        r.label.length > maxLabel ? `${r.label.slice(0, maxLabel - 1)}…` : r.label,
-      ),
+      labels,
       datasets,
     },
     options: {
@@ -88,4 +90,15 @@ export function drawBudgetChart(
     },
   });
   return { destroy: () => chart.destroy() };
+}
+
+/** A label in lines of about `width` characters, broken at spaces (a longer word stays whole). */
+export function wrap(label: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }

@@ -4,13 +4,20 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { str } from '@lit/localize';
 import type { ParvisClient } from '@parvis/contract/client';
-import type { Comment, CommentInput, ReportReason, Stance } from '@parvis/contract/types';
+import type {
+  Comment,
+  CommentInput,
+  CommentSort,
+  ReportReason,
+  Stance,
+} from '@parvis/contract/types';
 import { connect } from '../shared/client-controller.js';
 import { formatNumber } from '../shared/format.js';
 import { currentToken } from '../shared/identity.js';
 import { msg, plural } from '../shared/localize.js';
 import { WidgetError, isAbort, toFailure } from '../shared/problems.js';
 import { actionFailureMessage } from './action-problems.js';
+import { commentFailureMessage } from './comment-problems.js';
 
 export { actionFailureMessage };
 import {
@@ -221,7 +228,8 @@ export async function loadMore(host: ParvisComments): Promise<void> {
     // Focus moves to the first new comment: reading continues where the list grew.
     if (first) host._article(first.id)?.focus();
   } catch (error) {
-    host._listBusy = false;
+    // Aborted by a new order: the list stays busy with that one.
+    if (!isAbort(error) || host._reads?.signal.aborted !== false) host._listBusy = false;
     if (isAbort(error)) return;
     host._listFailure = toFailure(error);
     host._emitError(error, 'load');
@@ -268,19 +276,32 @@ export async function loadReplies(host: ParvisComments, c: Comment): Promise<voi
   }
 }
 
+/** The order the list shows while another loads with this controller: kept if that one fails. */
+const shownWhile = new WeakMap<AbortController, CommentSort>();
+
+/**
+ * Reloads the list in a new order, announced. When it cannot load, the menu shows the order the
+ * list is still in, and under it the failure with a retry of the new order.
+ */
 export async function onSort(host: ParvisComments, value: string): Promise<void> {
   const data = host._data;
   const sort = readSort(value);
   if (!data || sort === host._sort) return;
-  host._sort = sort;
+  const earlier = host._reads;
+  const shown = (earlier && shownWhile.get(earlier)) ?? host._sort;
   // A slower answer for the previous order must not land after this one.
-  host._reads?.abort();
-  host._reads = null;
+  earlier?.abort();
+  const reads = new AbortController();
+  host._reads = reads;
+  shownWhile.set(reads, shown);
+  host._sort = sort;
   host._listBusy = true;
   host._listFailure = null;
+  host._sortFailure = null;
   try {
     const { client, token, signal } = await reader(host);
     const page = readPage(await client.listComments(data.thread.id, { sort }, { signal, token }));
+    shownWhile.delete(reads);
     host._items = page.items;
     host._cursor = page.nextCursor;
     host._generation++;
@@ -290,10 +311,21 @@ export async function onSort(host: ParvisComments, value: string): Promise<void>
     host._announce(msg(str`Comments sorted: ${host._sortLabel(sort)}.`, { id: 'comments.sorted' }));
   } catch (error) {
     if (isAbort(error)) return;
+    shownWhile.delete(reads);
+    host._sort = shown;
     host._listBusy = false;
-    host._listFailure = toFailure(error);
+    host._sortFailure = {
+      message: `${commentFailureMessage(toFailure(error))} ${msg('The order has not changed.', {
+        id: 'comments.order-unchanged',
+      })}`,
+      retry: () => onSort(host, value),
+    };
     host._emitError(error, 'load');
   }
+  // A menu changed by the citizen no longer follows its options' `selected` attributes.
+  await host.updateComplete;
+  const select = host._find<HTMLSelectElement>('#sort');
+  if (select) select.value = host._sort;
 }
 
 function setBusy(host: ParvisComments, id: string, busy: boolean): void {

@@ -699,6 +699,43 @@ describe('<parvis-comments> more comments and sorting', () => {
     expect(errors).to.have.length(0);
   });
 
+  it('an order that cannot load says so under the menu, which keeps the order shown; « Try again » makes it real', async () => {
+    const a = await participant();
+    await post(a.token, 'Oldest comment');
+    await post(a.token, 'Newest comment');
+    const el = await renderThread();
+    const { errors } = events(el);
+    const order = () => articles(el).map((x) => text(x.querySelector('.body') as HTMLElement));
+    let offline = true;
+    worker.use(http.get(commentsUrl, () => (offline ? HttpResponse.error() : undefined)));
+    await import('./comment-actions.js');
+    const problem = () => root(el).querySelector<HTMLElement>('.sort + [role="alert"]');
+    const select = $<HTMLSelectElement>(el, '#sort');
+    select.focus();
+    select.value = 'oldest';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(problem, 'no failure under the menu');
+    await el.updateComplete;
+    expect(text(problem()!)).to.equal(
+      'The server cannot be reached. Check your connection and try again. The order has not changed. Try again',
+    );
+    expect(select.value).to.equal('newest');
+    expect(order()).to.deep.equal(['Newest comment', 'Oldest comment']);
+    expect(active(el)).to.equal(select);
+    expect(errors.map((e) => e.code)).to.deep.equal(['network_error']);
+    await expect(el).to.be.accessible();
+    offline = false;
+    button(problem()!, 'Try again').click();
+    await waitUntil(() => order()[0] === 'Oldest comment', 'the retry did not sort');
+    await el.updateComplete;
+    expect(select.value).to.equal('oldest');
+    expect(problem()).to.equal(null);
+    expect(active(el)).to.equal(select);
+    expect(text($(el, '[role="status"].visually-hidden'))).to.equal(
+      'Comments sorted: Oldest first.',
+    );
+  });
+
   it('starts in the order of the sort attribute, and reloads when an attribute changes', async () => {
     await createThread({ id: 'other', title: 'Other' });
     const a = await participant();

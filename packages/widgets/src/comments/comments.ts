@@ -105,6 +105,7 @@ export class ParvisComments extends LitElement {
     _shown: { state: true, attribute: false },
     _listBusy: { state: true, attribute: false },
     _listFailure: { state: true, attribute: false },
+    _sortFailure: { state: true, attribute: false },
     _body: { state: true, attribute: false },
     _name: { state: true, attribute: false },
     _stance: { state: true, attribute: false },
@@ -151,6 +152,8 @@ export class ParvisComments extends LitElement {
   _listBusy = false;
   /** @private */
   _listFailure: Failure | null = null;
+  /** @private A new order that could not load: shown under the sort menu, with its retry. */
+  _sortFailure: { message: string; retry: () => unknown } | null = null;
   /** @private A check before sending failed: which field, and why. */
   _invalid: FieldProblem | null = null;
   /** @private Sending a form failed. */
@@ -267,12 +270,14 @@ export class ParvisComments extends LitElement {
     if (changed.has('thread') || changed.has('api') || changed.has('sort')) {
       // Another thread: nothing of the previous one may stay.
       this._reads?.abort();
+      this._reads = null;
       this._data = null;
       this._items = [];
       this._cursor = null;
       this._shown = 0;
       this._listBusy = false;
       this._listFailure = null;
+      this._sortFailure = null;
       this._body = '';
       this._stance = null;
       this._invalid = null;
@@ -441,6 +446,16 @@ export class ParvisComments extends LitElement {
                     </option>`,
                 )}
               </select>
+            </div>`
+          : nothing
+      }
+      ${
+        this._sortFailure
+          ? html`<div class="problem" part="error" role="alert">
+              <p>${this._sortFailure.message}</p>
+              <button type="button" class="secondary" @click=${this.#retrySort}>
+                ${msg('Try again', { id: 'comments.retry' })}
+              </button>
             </div>`
           : nothing
       }
@@ -1050,8 +1065,26 @@ export class ParvisComments extends LitElement {
 
   #onSort(event: Event): void {
     // Read now: once the event is over, its target is no longer set.
-    const value = (event.target as HTMLSelectElement).value;
-    this.#onList((a) => a.onSort(this, value));
+    const select = event.target as HTMLSelectElement;
+    const { value } = select;
+    const run = (): unknown =>
+      this.#act(
+        (a) => a.onSort(this, value),
+        (failure) => {
+          // The menu shows again the order the list is in; the retry makes the new one real.
+          select.value = this._sort;
+          this._sortFailure = { message: commentFailureMessage(failure), retry: run };
+        },
+      );
+    void run();
+  }
+
+  /** The retry button goes while the order loads: focus goes back to the menu. */
+  #retrySort(): void {
+    const failure = this._sortFailure;
+    this._sortFailure = null;
+    this._find('#sort')?.focus();
+    void failure?.retry();
   }
 
   // ——— Input ———

@@ -13,6 +13,7 @@ import { msg, plural } from '../shared/localize.js';
 import { WidgetError, isAbort, toFailure } from '../shared/problems.js';
 import type { RenderBody } from '../comments/purify.js';
 import {
+  excerpt,
   readIdea,
   readIdeaPage,
   readSimilar,
@@ -24,7 +25,7 @@ import {
 import { loadIdeaDraft, saveIdeaDraft } from './drafts.js';
 import { ParvisIdeaEvent } from './events.js';
 import { actionFailureMessage, failureField, final } from './action-problems.js';
-import { failureOf } from './idea-problems.js';
+import { failureOf, ideaFailureMessage } from './idea-problems.js';
 import type { Field, FieldProblem, ParvisIdeas } from './ideas.js';
 
 /** Milliseconds of quiet typing before the similar ideas are looked up. */
@@ -35,6 +36,8 @@ const codePoints = (text: string) => [...text.trim()].length;
 /** Markdown as sanitised DOM, once DOMPurify is here (plain text when it could not load). */
 let renderBody: RenderBody | null = null;
 const bodies = new WeakMap<object, HTMLElement>();
+/** The comment widget's chunk could not load (offline): an opened idea's thread says so. */
+let threadFailed = false;
 
 export function renderForm(host: ParvisIdeas, data: BoardData): TemplateResult {
   const { board, limits } = data;
@@ -89,7 +92,7 @@ export function renderForm(host: ParvisIdeas, data: BoardData): TemplateResult {
               @change=${(e: Event) => onCategory(host, e)}
             >
               <option value="" ?selected=${!host._categoryId}>
-                ${msg('Choose a category', { id: 'ideas.category-choose' })}
+                ${msg('Choose…', { id: 'ideas.category-choose' })}
               </option>
               ${categories.map(
                 (c) =>
@@ -235,9 +238,16 @@ function describedBy(host: ParvisIdeas, field: Field, hint: string): string {
   return host._invalid?.field === field ? `${hint} ${field}-error` : hint;
 }
 
-/** Markdown source as sanitised DOM (plain text when DOMPurify could not load). */
+/**
+ * Markdown source as sanitised DOM. When DOMPurify could not load, the text as plain paragraphs,
+ * without the Markdown marks (as on the cards).
+ */
 function markdown(host: ParvisIdeas, key: object, source: string): TemplateResult | HTMLElement {
-  if (!renderBody) return html`<div class="body plain" part="body">${source}</div>`;
+  if (!renderBody) {
+    return html`<div class="body" part="body">
+      ${source.split(/\n+/).map((line) => (line.trim() ? html`<p>${excerpt(line, Infinity)}</p>` : nothing))}
+    </div>`;
+  }
   let node = bodies.get(key);
   if (!node) {
     node = document.createElement('div');
@@ -320,27 +330,61 @@ export function renderDetail(host: ParvisIdeas, idea: Idea, data: BoardData): Te
     }
     ${
       idea.threadId
-        ? html`<div class="thread">
-            <parvis-comments api=${host.api ?? nothing} thread=${idea.threadId}></parvis-comments>
+        ? html`<div class="thread" tabindex="-1">
+            ${
+              threadFailed
+                ? html`<div class="problem" part="error" role="alert">
+                    <p>${ideaFailureMessage(failureOf('network_error'))}</p>
+                    <button type="button" class="secondary" @click=${() => retryReading(host)}>
+                      ${msg('Try again', { id: 'ideas.retry' })}
+                    </button>
+                  </div>`
+                : html`<parvis-comments
+                    api=${host.api ?? nothing}
+                    thread=${idea.threadId}
+                  ></parvis-comments>`
+            }
           </div>`
         : nothing
     }
   </article>`;
 }
 
-export async function open(host: ParvisIdeas, idea: Idea, opener: string | null): Promise<void> {
-  if (idea.threadId) {
-    // The comment widget is its own chunk: loaded when a citizen first opens an idea.
-    void import('../comments/define.js').catch((error: unknown) => {
+/** The comment widget: its own chunk, loaded when a citizen first opens an idea. */
+function loadThread(host: ParvisIdeas): Promise<void> {
+  return import('../comments/define.js').then(
+    () => void (threadFailed = false),
+    (error: unknown) => {
+      threadFailed = true;
+      host.requestUpdate();
       console.error('Parvis: could not load <parvis-comments>', error);
-    });
-  }
-  // DOMPurify and the Markdown renderer come with the first opened idea; without them (they
-  // could not load) the text shows as plain text.
+    },
+  );
+}
+
+/**
+ * DOMPurify and the Markdown renderer come with the first opened idea; without them (they could
+ * not load) the text shows as plain text, and the next opening tries again.
+ */
+async function loadRenderBody(): Promise<void> {
   renderBody ??= await import('../comments/purify.js').then(
     (module) => module.renderBody,
     () => null,
   );
+}
+
+/** Once back online: the thread, and the formatted text. Focus waits where the thread comes. */
+async function retryReading(host: ParvisIdeas): Promise<void> {
+  threadFailed = false;
+  host._find('.thread')?.focus();
+  host.requestUpdate();
+  await Promise.all([loadThread(host), loadRenderBody()]);
+  host.requestUpdate();
+}
+
+export async function open(host: ParvisIdeas, idea: Idea, opener: string | null): Promise<void> {
+  if (idea.threadId) void loadThread(host);
+  await loadRenderBody();
   // Following a link from one opened idea to another keeps the first way back.
   if (!host._opened) host._opener = opener;
   host._opened = idea;
@@ -394,6 +438,7 @@ async function closeForm(host: ParvisIdeas): Promise<void> {
   host._invalid = null;
   host._failure = null;
   host._similar = [];
+  host._announce('');
   if (host._similarTimer) clearTimeout(host._similarTimer);
   await host.updateComplete;
   host._find('[data-action="propose"]')?.focus();
@@ -580,6 +625,10 @@ async function propose(host: ParvisIdeas): Promise<void> {
   host._body = '';
   host._categoryId = '';
   host._similar = [];
+  if (host._similarTimer) clearTimeout(host._similarTimer);
+  host._similarReads?.abort();
+  // The polite region still says "1 similar idea found." about a form that is gone.
+  host._announce('');
   const published = idea.moderationStatus === 'published';
   const left = data.proposalsLeftToday === null ? null : Math.max(0, data.proposalsLeftToday - 1);
   host._data = {
@@ -618,6 +667,19 @@ async function reader(
   return { client, token: await currentToken(api), signal: host._reads.signal };
 }
 
+/** What the list is read with: the sort, the filters and the search. */
+type Choice = Pick<ParvisIdeas, '_sort' | '_category' | '_status' | '_query'>;
+
+const choiceOf = ({ _sort, _category, _status, _query }: ParvisIdeas): Choice => ({
+  _sort,
+  _category,
+  _status,
+  _query,
+});
+
+/** The choice the list shows while another loads with this controller: kept if that one fails. */
+const shownWhile = new WeakMap<AbortController, Choice>();
+
 function listQuery(host: ParvisIdeas) {
   return {
     sort: host._sort,
@@ -627,20 +689,36 @@ function listQuery(host: ParvisIdeas) {
   };
 }
 
-/** Reloads the first page with the current sort, filters and search, then announces it. */
-async function reloadList(host: ParvisIdeas, announce: () => string): Promise<void> {
+/**
+ * Reloads the first page with `change` made to the sort, filters or search (chosen with
+ * `control`), then announces it. When it cannot load, the toolbar shows the choice the list
+ * still shows, and under it the failure with a retry of this choice.
+ */
+async function reloadList(
+  host: ParvisIdeas,
+  change: Partial<Choice>,
+  control: string,
+  announce: () => string,
+): Promise<void> {
   const data = host._data;
   if (!data) return;
+  const earlier = host._reads;
+  const shown = (earlier && shownWhile.get(earlier)) ?? choiceOf(host);
   // A slower answer for the previous choice must not land after this one.
-  host._reads?.abort();
-  host._reads = null;
+  earlier?.abort();
+  const reads = new AbortController();
+  host._reads = reads;
+  shownWhile.set(reads, shown);
+  Object.assign(host, change);
   host._listBusy = true;
   host._listFailure = null;
+  host._choiceFailure = null;
   try {
     const { client, token, signal } = await reader(host);
     const page = readIdeaPage(
       await client.listIdeas(data.board.id, listQuery(host), { signal, token }),
     );
+    shownWhile.delete(reads);
     host._listToken = token;
     host._items = page.items;
     host._cursor = page.nextCursor;
@@ -648,10 +726,21 @@ async function reloadList(host: ParvisIdeas, announce: () => string): Promise<vo
     host._announce(announce());
   } catch (error) {
     if (isAbort(error)) return;
+    shownWhile.delete(reads);
+    Object.assign(host, shown);
     host._listBusy = false;
-    host._listFailure = toFailure(error);
+    host._choiceFailure = {
+      message: `${ideaFailureMessage(toFailure(error))} ${msg('The list has not changed.', {
+        id: 'ideas.list-unchanged',
+      })}`,
+      control,
+      retry: () => reloadList(host, change, control, announce),
+    };
     host._emitError(error, 'load');
   }
+  // A menu changed by the citizen no longer follows its options' `selected` attributes.
+  await host.updateComplete;
+  host._showChoices();
 }
 
 function resultsSentence(host: ParvisIdeas): string {
@@ -674,29 +763,28 @@ function resultsSentence(host: ParvisIdeas): string {
 export function onSort(host: ParvisIdeas, value: string): void {
   const sort = readSort(value);
   if (sort === host._sort) return;
-  host._sort = sort;
   void reloadList(
     host,
+    { _sort: sort },
+    '#sort',
     () =>
       `${msg(str`Ideas sorted: ${host._sortLabel(sort)}.`, { id: 'ideas.sorted' })} ${resultsSentence(host)}`,
   );
 }
 
 export function onFilterCategory(host: ParvisIdeas, value: string): void {
-  host._category = value;
-  void reloadList(host, () => resultsSentence(host));
+  void reloadList(host, { _category: value }, '#filter-category', () => resultsSentence(host));
 }
 
 export function onFilterStatus(host: ParvisIdeas, value: string): void {
-  host._status = readStatus(value) ?? '';
-  void reloadList(host, () => resultsSentence(host));
+  const _status = readStatus(value) ?? '';
+  void reloadList(host, { _status }, '#filter-status', () => resultsSentence(host));
 }
 
 export function search(host: ParvisIdeas, force = false): void {
   const q = host._search.trim().slice(0, 200);
   if (q === host._query && !force) return;
-  host._query = q;
-  void reloadList(host, () => resultsSentence(host));
+  void reloadList(host, { _query: q }, '#search', () => resultsSentence(host));
 }
 
 export async function loadMore(host: ParvisIdeas): Promise<void> {
@@ -735,7 +823,8 @@ export async function loadMore(host: ParvisIdeas): Promise<void> {
     const first = fresh[0];
     if (first) host._card(first.id)?.querySelector<HTMLElement>('[data-action="open"]')?.focus();
   } catch (error) {
-    host._listBusy = false;
+    // Aborted by a new choice: the list stays busy with that one.
+    if (!isAbort(error) || host._reads?.signal.aborted !== false) host._listBusy = false;
     if (isAbort(error)) return;
     host._listFailure = toFailure(error);
     host._emitError(error, 'load');

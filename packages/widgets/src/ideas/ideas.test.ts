@@ -310,6 +310,71 @@ describe('<parvis-ideas> browsing', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a sort or filter that cannot load says so under the toolbar, the menu keeps the order shown, and « Try again » makes it real', async () => {
+    const a = await participant();
+    await propose(a.token, 'Old benches', 'Repair them.', 'greenery');
+    await aTimeout(3);
+    await propose(a.token, 'Bike lane on the north side', 'Safer.', 'mobility');
+    const el = await renderBoard();
+    const { errors } = events(el);
+    const shown = titles(el);
+    let offline = true;
+    worker.use(http.get(ideasUrl, () => (offline ? HttpResponse.error() : undefined)));
+    await import('./idea-actions.js');
+    const problem = () => root(el).querySelector<HTMLElement>('[part="toolbar"] [role="alert"]');
+    const sort = $<HTMLSelectElement>(el, '#sort');
+    const order = sort.value;
+    expect(order).not.to.equal('newest');
+    sort.focus();
+    sort.value = 'newest';
+    sort.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(problem, 'no failure under the toolbar');
+    await el.updateComplete;
+    expect(text(problem()!)).to.equal(
+      'The server cannot be reached. Check your connection and try again. The list has not changed. Try again',
+    );
+    // Right under the menu the citizen used, not under the list.
+    const gap = problem()!.getBoundingClientRect().top - sort.getBoundingClientRect().bottom;
+    expect(gap).to.be.within(0, 40);
+    expect(sort.value).to.equal(order);
+    expect(titles(el)).to.deep.equal(shown);
+    expect(active(el)).to.equal(sort);
+    expect(errors.map((e) => e.code)).to.deep.equal(['network_error']);
+    await expect(el).to.be.accessible();
+    // Still offline: focus goes back to the menu, and the failure shows again.
+    problem()!.querySelector('button')!.click();
+    await waitUntil(() => errors.length === 2 && problem(), 'the retry did not fail again');
+    await el.updateComplete;
+    expect(active(el)).to.equal(sort);
+    expect(sort.value).to.equal(order);
+    offline = false;
+    problem()!.querySelector('button')!.click();
+    await waitUntil(
+      () => announced(el).includes('Ideas sorted: Newest.'),
+      'the retry did not sort',
+    );
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Bike lane on the north side', 'Old benches']);
+    expect(sort.value).to.equal('newest');
+    expect(problem()).to.equal(null);
+    expect(active(el)).to.equal(sort);
+    // A filter too; choosing the same option again retries it.
+    offline = true;
+    const category = $<HTMLSelectElement>(el, '#filter-category');
+    category.value = 'mobility';
+    category.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(problem, 'no failure for the filter');
+    await el.updateComplete;
+    expect(category.value).to.equal('');
+    expect(sort.value).to.equal('newest');
+    expect(titles(el)).to.have.length(2);
+    offline = false;
+    await chooseInList(el, '#filter-category', 'mobility');
+    expect(titles(el)).to.deep.equal(['Bike lane on the north side']);
+    expect(category.value).to.equal('mobility');
+    expect(problem()).to.equal(null);
+  });
+
   it('searches on Enter and after a pause, accent-insensitive, and says when nothing matches', async () => {
     const a = await participant();
     await propose(a.token, 'Fontaine à eau potable', 'Pour l’été.');
@@ -458,6 +523,31 @@ describe('<parvis-ideas> proposing', () => {
     expect(titles(el)).to.include('Plant trees for shade');
     expect(text($(el, '.summary'))).to.contain('2 ideas');
     expect(root(el).querySelector('form.proposal')).to.equal(null);
+    // The polite region no longer speaks of similar ideas for a form that is gone.
+    expect(announced(el)).not.to.contain('similar');
+  });
+
+  it('fits the category menu and its placeholder on a 320 px phone, in French', async () => {
+    document.documentElement.lang = 'fr';
+    // A 320 px screen leaves the widget about 260 px once the page's margins are taken.
+    const el = await renderBoard('square', '260px');
+    await openProposal(el);
+    const select = $<HTMLSelectElement>(el, '#category');
+    const form = $(el, 'form.proposal');
+    expect(select.getBoundingClientRect().right).to.be.at.most(
+      form.getBoundingClientRect().right + 0.5,
+    );
+    // The text of a closed menu never wraps: it must fit beside the menu's arrow.
+    const style = getComputedStyle(select);
+    const probe = document.createElement('span');
+    probe.style.cssText = `position:absolute;white-space:nowrap;font:${style.font}`;
+    probe.textContent = select.selectedOptions[0]!.textContent!.trim();
+    document.body.append(probe);
+    const room =
+      select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
+    expect(probe.textContent).to.equal('Choisir…');
+    expect(probe.getBoundingClientRect().width).to.be.at.most(room);
+    probe.remove();
   });
 
   it('checks the fields before sending, focusing the first problem', async () => {

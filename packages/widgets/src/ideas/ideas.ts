@@ -28,6 +28,13 @@ const actions = new LazyPart(() => import('./idea-actions.js'), 'later/ideas', {
 type HostState = 'loading' | 'error' | 'open' | 'supporting' | 'closed';
 export type Field = 'title' | 'body' | 'category' | 'name';
 
+export interface ChoiceFailure {
+  message: string;
+  /** The control the choice was made with: focus goes back there on a retry. */
+  control: string;
+  retry: () => unknown;
+}
+
 export interface FieldProblem {
   field: Field;
   message: string;
@@ -102,6 +109,7 @@ export class ParvisIdeas extends LitElement {
     _search: { state: true, attribute: false },
     _listBusy: { state: true, attribute: false },
     _listFailure: { state: true, attribute: false },
+    _choiceFailure: { state: true, attribute: false },
     _opened: { state: true, attribute: false },
     _formOpen: { state: true, attribute: false },
     _title: { state: true, attribute: false },
@@ -164,6 +172,8 @@ export class ParvisIdeas extends LitElement {
   _listBusy = false;
   /** @private */
   _listFailure: Failure | null = null;
+  /** @private A sort, filter or search that could not load: shown under the toolbar. */
+  _choiceFailure: ChoiceFailure | null = null;
   /** @private */
   _opened: Idea | null = null;
   /** @private */
@@ -263,6 +273,7 @@ export class ParvisIdeas extends LitElement {
       // Another board: nothing of the previous one may stay.
       this.#stopTimers();
       this._reads?.abort();
+      this._reads = null;
       this._data = null;
       this._items = [];
       this._cursor = null;
@@ -272,6 +283,7 @@ export class ParvisIdeas extends LitElement {
       this._search = '';
       this._listBusy = false;
       this._listFailure = null;
+      this._choiceFailure = null;
       this._opened = null;
       this._formOpen = false;
       this._title = '';
@@ -333,6 +345,8 @@ export class ParvisIdeas extends LitElement {
     this._categoryId = '';
     this._name = '';
     this._similar = [];
+    // "1 similar idea found." no longer speaks of anything on the page.
+    this._announce('');
     this._invalid = null;
     this._restored = false;
     this._syncForm();
@@ -683,6 +697,16 @@ export class ParvisIdeas extends LitElement {
           </select>
         </div>
       </div>
+      ${
+        this._choiceFailure
+          ? html`<div class="problem" part="error" role="alert">
+              <p>${this._choiceFailure.message}</p>
+              <button type="button" class="secondary" @click=${this.#retryChoice}>
+                ${msg('Try again', { id: 'ideas.retry' })}
+              </button>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -896,15 +920,25 @@ export class ParvisIdeas extends LitElement {
 
   /**
    * Runs a flow of idea-actions.ts, loading it first when the prefetch has not yet. When it
-   * cannot load, the failure shows where it was asked for: on the idea, or under the list.
+   * cannot load, the failure shows where it was asked for: on the idea, under the toolbar for a
+   * choice made with `control` (with a retry), or under the list.
    */
-  async #act(ideaId: string | null, run: (flows: typeof Actions) => unknown): Promise<void> {
+  async #act(
+    ideaId: string | null,
+    run: (flows: typeof Actions) => unknown,
+    control = '',
+  ): Promise<void> {
     try {
       await run(actions.ready ?? (await actions.get()));
     } catch (error) {
       const failure = toFailure(error);
       if (ideaId) this._actionFailure = { id: ideaId, message: ideaFailureMessage(failure) };
-      else this._listFailure = failure;
+      else if (control) {
+        const retry = () => this.#act(null, run, control);
+        this._choiceFailure = { message: ideaFailureMessage(failure), control, retry };
+        await this.updateComplete;
+        this._showChoices();
+      } else this._listFailure = failure;
       this._emitError(error, 'load');
     }
   }
@@ -912,9 +946,25 @@ export class ParvisIdeas extends LitElement {
   /** A select's new value, read at once (once the event is over, its target is unset). */
   #onSelect(run: (flows: typeof Actions, value: string) => unknown): (event: Event) => void {
     return (event) => {
-      const value = (event.target as HTMLSelectElement).value;
-      void this.#act(null, (a) => run(a, value));
+      const { value, id } = event.target as HTMLSelectElement;
+      void this.#act(null, (a) => run(a, value), `#${id}`);
     };
+  }
+
+  /** @private Each select of the toolbar shows again the choice the list was read with. */
+  _showChoices(): void {
+    for (const select of this.renderRoot.querySelectorAll<HTMLSelectElement>('.toolbar select')) {
+      select.selectedIndex = [...select.options].findIndex((o) => o.defaultSelected);
+    }
+  }
+
+  /** Retries a choice that could not load, from the control it was made with. */
+  #retryChoice(): void {
+    const failure = this._choiceFailure;
+    if (!failure) return;
+    this._choiceFailure = null;
+    this._find(failure.control)?.focus();
+    void failure.retry();
   }
 
   // ——— Search ———
@@ -924,7 +974,7 @@ export class ParvisIdeas extends LitElement {
     if (this.#searchTimer) clearTimeout(this.#searchTimer);
     this.#searchTimer = setTimeout(() => {
       this.#searchTimer = null;
-      void this.#act(null, (a) => a.search(this));
+      void this.#act(null, (a) => a.search(this), '#search');
     }, searchDelay);
   }
 
@@ -932,7 +982,7 @@ export class ParvisIdeas extends LitElement {
     event.preventDefault();
     if (this.#searchTimer) clearTimeout(this.#searchTimer);
     this.#searchTimer = null;
-    void this.#act(null, (a) => a.search(this, true));
+    void this.#act(null, (a) => a.search(this, true), '#search');
   }
 
   // ——— Plumbing ———

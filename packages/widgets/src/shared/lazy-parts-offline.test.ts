@@ -136,9 +136,13 @@ describe('lazily loaded parts that cannot load', () => {
     await sendKeys({ type: 'fountain' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => alerts(el).length > 0, 'no announced error');
-    expect(alerts(el)).to.deep.equal([
+    // Under the search box and menus, with a retry of that search.
+    const problem = $(el, '[part="toolbar"] [role="alert"]')!;
+    expect(problem.querySelector('p')?.textContent?.trim()).to.equal(
       'The server cannot be reached. Check your connection and try again.',
-    ]);
+    );
+    expect(problem.querySelector('button')?.textContent?.trim()).to.equal('Try again');
+    expect(alerts(el)).to.have.length(1);
     expect($<HTMLInputElement>(el, '#search')!.value).to.equal('fountain');
     $(el, '[data-action="propose"]')!.click();
     await waitUntil(() => errors.length === 2, 'no second error');

@@ -34,6 +34,7 @@ export const templates = {
   'comments.more-shown-one': str`${0} commentaire de plus affiché.`,
   'comments.more-shown-other': str`${0} commentaires de plus affichés.`,
   'comments.no-more': `Il n’y a pas d’autres commentaires.`,
+  'comments.order-unchanged': `L’ordre n’a pas changé.`,
   'comments.pending-posted': `Merci. Votre commentaire sera publié après validation par la modération ; d’ici là, vous seul le voyez.`,
   'comments.posted': `Merci, votre commentaire a été publié.`,
   'comments.publish-reply': `Publier ma réponse`,
