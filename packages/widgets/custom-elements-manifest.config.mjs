@@ -4,7 +4,12 @@ const toPublished = (path) => path.replace(/^(\.\/)?src\//, '$1lib/').replace(/\
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/xss-corpus.ts', 'src/generated/**'],
+  exclude: [
+    'src/**/*.test.ts',
+    'src/**/xss-corpus.ts',
+    'src/**/draft-test-support.ts',
+    'src/generated/**',
+  ],
   outdir: '.',
   litelement: true,
   plugins: [

@@ -18,10 +18,10 @@ import { gzipSync } from 'node:zlib';
  * change that makes a widget heavier must raise them on purpose (docs/benchmarks.md). */
 export const budgets = {
   loader: 2 * 1024,
-  widget: { poll: 20_150, comments: 26_150, ideas: 24_900, budget: 26_700 },
+  widget: { poll: 20_150, comments: 26_400, ideas: 25_100, budget: 26_700 },
   /** A widget not listed above (a new one) until it gets its own line. */
   newWidget: 32 * 1024,
-  allWidgets: 53_800,
+  allWidgets: 54_100,
 };
 
 const root = new URL('../../../', import.meta.url);

@@ -1079,6 +1079,19 @@ describe('<parvis-budget> failures and drafts', () => {
     expect(text(el)).to.contain('Your unsent choices have been restored.');
   });
 
+  it('writes the pending choices at once when the page is hidden, as a phone may then kill it', async () => {
+    const el = await renderBudget();
+    const key = budgetDraftKey(API, 'city-2027');
+    // In the same task: the write that waits for the citizen to pause cannot have run yet.
+    const input = range(el, 'parks');
+    input.value = '45000000';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    expect(localStorage.getItem(key)).to.equal(null);
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    const draft = JSON.parse(localStorage.getItem(key) ?? '{}') as { allocations?: Json };
+    expect(draft.allocations?.parks).to.equal(45_000_000);
+  });
+
   it('does not bring sent choices back as a draft, even when the last move was a moment ago', async () => {
     const el = await renderBudget();
     const { submits } = events(el);

@@ -58,6 +58,8 @@ type HostState =
 
 /** Milliseconds of calm before the remaining amount is announced: a drag must not flood. */
 const announceDelay = 700;
+/** When a pending draft is written at once: the page is hidden or left. */
+const leaving = ['pagehide', 'visibilitychange'];
 
 /**
  * A budget consultation: sliders over the city's spending and revenue lines under a balance
@@ -255,12 +257,13 @@ export class ParvisBudget extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('pagehide', this.#flushDraft);
+    // A phone often kills a background tab without `pagehide`: being hidden is the last sure moment.
+    for (const type of leaving) addEventListener(type, this.#flushDraft);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('pagehide', this.#flushDraft);
+    for (const type of leaving) removeEventListener(type, this.#flushDraft);
     this.#flushDraft();
     this.#stopTimer();
     this.#destroyChart();

@@ -13,6 +13,7 @@ import type { ParvisCommentEvent } from './events.js';
 import { draftKey } from './drafts.js';
 import { xssCorpus } from './xss-corpus.js';
 import { configure, resetConfig } from '../shared/configure.js';
+import { typeThenLeave, withStorageRefused } from '../shared/draft-test-support.js';
 import { clearMemoryIdentities, storageKey } from '../shared/identity.js';
 import type { ParvisErrorEvent } from '../shared/events.js';
 
@@ -192,6 +193,7 @@ beforeEach(async () => {
   });
   worker.resetHandlers(...mock());
   localStorage.clear();
+  sessionStorage.clear();
   clearMemoryIdentities();
   resetConfig();
   configure({ retries: 0, timeoutMs: 3000 });
@@ -853,6 +855,114 @@ describe('<parvis-comments> drafts when posting fails', () => {
     await el.updateComplete;
     expect(text(el)).to.contain('Your text has 5,001 characters; the limit is 5,000.');
     expect(active(el)?.id).to.equal('body');
+  });
+});
+
+describe('<parvis-comments> drafts while typing', () => {
+  const key = (thread = 'park') => draftKey(API, thread);
+  const inTab = (thread = 'park') => sessionStorage.getItem(key(thread)) ?? '';
+
+  it('keeps what is typed in the tab across a reload, says so, and forgets it once published', async () => {
+    await createThread({ id: 'stances', stance: true });
+    const el = await renderThread('stances');
+    await type($(el, '#body'), 'A long comment I do not want to lose');
+    $$<HTMLInputElement>(el, 'input[name="stance"]')[1]?.click();
+    await type($(el, '#name'), 'Ana');
+    await waitUntil(() => inTab('stances').includes('"Ana"'), 'not kept in the tab');
+    // Only in the tab: the next person on a shared computer finds nothing once it is closed.
+    expect(localStorage.getItem(key('stances'))).to.equal(null);
+
+    fixtureCleanup();
+    const again = await renderThread('stances');
+    expect($<HTMLTextAreaElement>(again, '#body').value).to.equal(
+      'A long comment I do not want to lose',
+    );
+    expect($<HTMLInputElement>(again, '#name').value).to.equal('Ana');
+    expect($<HTMLInputElement>(again, 'input[value="against"]').checked).to.equal(true);
+    expect(text(again)).to.contain('Your unsent comment has been restored.');
+    await expect(again).to.be.accessible();
+    const { comments } = events(again);
+    await publish(again);
+    await waitUntil(() => comments.length === 1, 'not published');
+    expect(comments[0]?.status).to.equal('published');
+    expect(sessionStorage.getItem(key('stances'))).to.equal(null);
+    expect(localStorage.getItem(key('stances'))).to.equal(null);
+    fixtureCleanup();
+    const later = await renderThread('stances');
+    expect($<HTMLTextAreaElement>(later, '#body').value).to.equal('');
+    expect(text(later)).not.to.contain('restored');
+  });
+
+  it('writes at once when the page is hidden or left, before the pause it waits for', async () => {
+    const el = await renderThread();
+    for (const { typed, stored } of typeThenLeave($<HTMLTextAreaElement>(el, '#body'), inTab)) {
+      expect(stored).to.contain(typed);
+    }
+  });
+
+  it('forgets the draft when the citizen empties the box', async () => {
+    const el = await renderThread();
+    await type($(el, '#body'), 'Second thoughts');
+    await waitUntil(() => inTab().includes('Second thoughts'), 'not kept in the tab');
+    $<HTMLTextAreaElement>(el, '#body').select();
+    await sendKeys({ press: 'Backspace' });
+    await waitUntil(() => sessionStorage.getItem(key()) === null, 'still kept');
+    fixtureCleanup();
+    const again = await renderThread();
+    expect($<HTMLTextAreaElement>(again, '#body').value).to.equal('');
+    expect(text(again)).not.to.contain('restored');
+  });
+
+  it('keeps a reply being typed across a reload, in its reopened form', async () => {
+    const a = await participant();
+    const top = await post(a.token, 'Top', { authorName: 'Ana' });
+    const el = await renderThread();
+    ownButton(article(el, 'Top'), 'reply')?.click();
+    await waitUntil(() => root(el).querySelector('#reply-body'), 'no reply form');
+    await type($(el, '#reply-body'), 'My half-written reply');
+    await waitUntil(() => inTab().includes('My half-written reply'), 'not kept in the tab');
+
+    fixtureCleanup();
+    const again = await renderThread();
+    expect($<HTMLTextAreaElement>(again, '#reply-body').value).to.equal('My half-written reply');
+    expect(text(again)).to.contain('Your unsent reply has been restored.');
+    await expect(again).to.be.accessible();
+    const { comments } = events(again);
+    await publish(again, root(again).querySelector('.reply-form') as HTMLElement);
+    await waitUntil(() => comments.length === 1, 'reply not posted');
+    expect(comments[0]?.parentId).to.equal(top.id);
+    expect(sessionStorage.getItem(key())).to.equal(null);
+    expect(localStorage.getItem(key())).to.equal(null);
+  });
+
+  it('still keeps a comment whose sending failed beyond the tab', async () => {
+    worker.use(http.post(commentsUrl, () => HttpResponse.error()));
+    const el = await renderThread();
+    const { errors } = events(el);
+    await type($(el, '#body'), 'Sent while offline');
+    await publish(el);
+    await waitUntil(() => errors.length === 1, 'no parvis-error');
+    expect(localStorage.getItem(key())).to.contain('Sent while offline');
+    await type($(el, '#body'), ', then more');
+    await waitUntil(() => inTab().includes('Sent while offline, then more'), 'not in the tab');
+    expect(localStorage.getItem(key())).to.contain('Sent while offline, then more');
+  });
+
+  it('keeps typing and publishing working when the browser refuses storage', async () => {
+    const el = await renderThread();
+    const { comments } = events(el);
+    const { tried, escaped } = await withStorageRefused(async () => {
+      await type($(el, '#body'), 'Typed in private mode');
+      dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect($<HTMLTextAreaElement>(el, '#body').value).to.equal('Typed in private mode');
+      await publish(el);
+      await waitUntil(() => comments.length === 1, 'not published');
+    });
+    expect(tried).to.include('tab');
+    expect(escaped).to.deep.equal([]);
+    expect(text($(el, '.post [part="status"]'))).to.equal(
+      'Thank you, your comment has been published.',
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { str } from '@lit/localize';
 import type { Comment, CommentSort, ReportReason, Stance } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
+import { writeAfterInput } from '../shared/write-after-input.js';
 import { SubmitOnClick } from '../shared/submit-on-click.js';
 import { resolveApi } from '../shared/configure.js';
 import { ParvisErrorEvent } from '../shared/events.js';
@@ -220,7 +221,7 @@ export class ParvisComments extends LitElement {
         (module) => module.renderBody,
         () => null,
       );
-      // A reply kept from a failed sending shows in its form at once: the reply form's chunk
+      // A reply kept from a failed sending, or typed before a reload, shows in its form at once: the reply form's chunk
       // loads with the thread then (if it cannot, the reply stays kept for the next visit).
       const replyForm =
         loadReplyDrafts(draftKey(api, id)).size > 0 ? actions.get().catch(() => null) : null;
@@ -247,6 +248,15 @@ export class ParvisComments extends LitElement {
     super();
     // Forms send from their buttons' clicks: a sandbox without allow-forms blocks submission.
     new SubmitOnClick(this);
+    // What the citizen is typing, kept in the tab's sessionStorage (drafts.ts).
+    writeAfterInput(this, () => {
+      const key = this._draftKey();
+      if (!key) return;
+      const authorName = this._name;
+      saveDraft(key, null, { body: this._body, authorName, stance: this._stance }, true);
+      const reply = this._replyTo;
+      if (reply) saveDraft(key, reply, { body: this._replyBody, authorName, stance: null }, true);
+    });
   }
 
   /** @private */
@@ -339,7 +349,8 @@ export class ParvisComments extends LitElement {
     this._generation++;
     this._shown = 0;
     this._shown = this._nextShown(0);
-    // A comment that could not be sent before (offline, server trouble) comes back.
+    // A comment that could not be sent before (offline, server trouble), or that was being
+    // typed in this tab before a reload, comes back.
     const key = this._draftKey();
     if (!key || !data.canPost) return;
     const main = loadDraft(key, null);

@@ -12,6 +12,7 @@ import type { ParvisIdeas } from './ideas.js';
 import type { ParvisIdeaEvent } from './events.js';
 import { ideaDraftKey } from './drafts.js';
 import { configure, resetConfig } from '../shared/configure.js';
+import { typeThenLeave, withStorageRefused } from '../shared/draft-test-support.js';
 import { clearMemoryIdentities, storageKey } from '../shared/identity.js';
 import type { ParvisErrorEvent } from '../shared/events.js';
 import { xssCorpus } from '../comments/xss-corpus.js';
@@ -206,6 +207,7 @@ beforeEach(async () => {
   });
   worker.resetHandlers(...mock());
   localStorage.clear();
+  sessionStorage.clear();
   clearMemoryIdentities();
   resetConfig();
   configure({ retries: 0, timeoutMs: 3000 });
@@ -662,6 +664,104 @@ describe('<parvis-ideas> proposing', () => {
     expect(text($(el, '.proposal [part="error"]'))).to.contain(
       'You have proposed as many ideas as allowed for today.',
     );
+  });
+});
+
+describe('<parvis-ideas> drafts while typing', () => {
+  const key = ideaDraftKey(API, 'square');
+  const inTab = () => sessionStorage.getItem(key) ?? '';
+
+  /** Types a whole proposal as a citizen would: title, category (arrow key), text, name. */
+  async function typeProposal(el: ParvisIdeas, title: string): Promise<void> {
+    await openProposal(el);
+    await sendKeys({ type: title });
+    $(el, '#category').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    $(el, '#body').focus();
+    await sendKeys({ type: 'On Friday evenings.' });
+    $(el, '#name').focus();
+    await sendKeys({ type: 'Ana' });
+    await waitUntil(() => inTab().includes('"Ana"'), 'not kept in the tab');
+  }
+
+  it('keeps what is typed in the tab across a reload, says so, and forgets it once sent', async () => {
+    const el = await renderBoard();
+    await typeProposal(el, 'Night market');
+    // Only in the tab: the next person on a shared computer finds nothing once it is closed.
+    expect(localStorage.getItem(key)).to.equal(null);
+
+    fixtureCleanup();
+    const again = await renderBoard();
+    expect(text(again)).to.contain('Your unsent proposal has been restored');
+    expect($<HTMLInputElement>(again, '#title').value).to.equal('Night market');
+    expect($<HTMLSelectElement>(again, '#category').value).to.equal('greenery');
+    expect($<HTMLTextAreaElement>(again, '#body').value).to.equal('On Friday evenings.');
+    expect($<HTMLInputElement>(again, '#name').value).to.equal('Ana');
+    await expect(again).to.be.accessible();
+    const { ideas } = events(again);
+    $(again, '[part="submit-button"]').click();
+    await waitUntil(() => ideas.length === 1, 'not sent');
+    expect(sessionStorage.getItem(key)).to.equal(null);
+    expect(localStorage.getItem(key)).to.equal(null);
+    fixtureCleanup();
+    const later = await renderBoard();
+    expect(root(later).querySelector('form.proposal')).to.equal(null);
+    expect(text(later)).not.to.contain('restored');
+  });
+
+  it('writes at once when the page is hidden or left, before the pause it waits for', async () => {
+    const el = await renderBoard();
+    await openProposal(el);
+    for (const { typed, stored } of typeThenLeave($<HTMLInputElement>(el, '#title'), inTab)) {
+      expect(stored).to.contain(typed);
+    }
+  });
+
+  it('still keeps a proposal whose sending failed beyond the tab', async () => {
+    worker.use(http.post(ideasUrl, () => HttpResponse.error()));
+    const el = await renderBoard();
+    await typeProposal(el, 'Offline market');
+    $(el, '[part="submit-button"]').click();
+    await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error');
+    expect(localStorage.getItem(key)).to.contain('Offline market');
+    $(el, '#title').focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' on Fridays' });
+    await waitUntil(() => inTab().includes('Offline market on Fridays'), 'not in the tab');
+    expect(localStorage.getItem(key)).to.contain('Offline market on Fridays');
+  });
+
+  it('forgets the draft when the host form is reset', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><parvis-ideas api=${API} board="square"></parvis-ideas></form>`,
+    );
+    const el = await settled(form.querySelector('parvis-ideas') as ParvisIdeas);
+    await typeProposal(el, 'Second thoughts');
+    form.reset();
+    expect(sessionStorage.getItem(key)).to.equal(null);
+    fixtureCleanup();
+    const again = await renderBoard();
+    expect(text(again)).not.to.contain('restored');
+  });
+
+  it('keeps typing and sending working when the browser refuses storage', async () => {
+    const el = await renderBoard();
+    const { ideas } = events(el);
+    const { tried, escaped } = await withStorageRefused(async () => {
+      await openProposal(el);
+      await sendKeys({ type: 'Typed in private mode' });
+      $(el, '#category').focus();
+      await sendKeys({ press: 'ArrowDown' });
+      $(el, '#body').focus();
+      await sendKeys({ type: 'Still here.' });
+      dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect($<HTMLInputElement>(el, '#title').value).to.equal('Typed in private mode');
+      $(el, '[part="submit-button"]').click();
+      await waitUntil(() => ideas.length === 1, 'not sent');
+    });
+    expect(tried).to.include('tab');
+    expect(escaped).to.deep.equal([]);
+    expect(titles(el)).to.include('Typed in private mode');
   });
 });
 

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { str } from '@lit/localize';
 import type { Idea, IdeaSort, IdeaStatus, SimilarIdea } from '@parvis/contract/types';
 import { ClientController } from '../shared/client-controller.js';
+import { writeAfterInput } from '../shared/write-after-input.js';
 import { SubmitOnClick } from '../shared/submit-on-click.js';
 import { resolveApi } from '../shared/configure.js';
 import { ParvisErrorEvent } from '../shared/events.js';
@@ -230,9 +231,11 @@ export class ParvisIdeas extends LitElement {
     load: async ({ api, client, signal, token }, [boardId, sort]) => {
       const id = boardId.trim();
       if (!id) throw new WidgetError('config_missing', 'No board id.');
-      // A proposal kept from a failed sending shows in its form at once: the form's chunk
-      // loads with the board (if it cannot, the proposal stays kept for the next visit).
-      const form = loadIdeaDraft(ideaDraftKey(api, id)) ? actions.get().catch(() => null) : null;
+      // A proposal kept from a failed sending, or typed before a reload, shows in its form at
+      // once: the form's chunk loads with the board (if it cannot, the proposal stays kept for the next visit).
+      const form = loadIdeaDraft(ideaDraftKey(api, id), true)
+        ? actions.get().catch(() => null)
+        : null;
       const query = sort ? { sort: readSort(sort) } : {};
       const data = readBoardView(await client.getBoard(id, query, { signal, token }));
       this._listToken = token;
@@ -247,6 +250,12 @@ export class ParvisIdeas extends LitElement {
     super();
     // Forms send from their buttons' clicks: a sandbox without allow-forms blocks submission.
     new SubmitOnClick(this);
+    // What the citizen is typing, kept in the tab's sessionStorage (drafts.ts).
+    writeAfterInput(this, () => {
+      const key = this._draftKey();
+      const { _title: title, _body: body, _categoryId: categoryId, _name: authorName } = this;
+      if (key) saveIdeaDraft(key, { title, body, categoryId, authorName }, true);
+    });
   }
 
   /** @private */
@@ -432,9 +441,10 @@ export class ParvisIdeas extends LitElement {
     this._items = data.page.items;
     this._cursor = data.page.nextCursor;
     this._sort = data.sort;
-    // A proposal that could not be sent before (offline, server trouble) comes back.
+    // A proposal that could not be sent before (offline, server trouble), or that was being
+    // typed in this tab before a reload, comes back.
     const key = this._draftKey();
-    const draft = key && data.canPropose ? loadIdeaDraft(key) : null;
+    const draft = key && data.canPropose ? loadIdeaDraft(key, true) : null;
     if (draft && !this._title && !this._body) {
       this._title = draft.title;
       this._body = draft.body;
