@@ -1,8 +1,7 @@
 // The snippet builder's copy buttons: the clipboard when the browser allows it, else the text is
-// selected for Ctrl+C. The result is announced in the page's status line.
+// selected for Ctrl+C. The result is announced in the status line under the button.
 (function () {
   'use strict';
-  var status = document.getElementById('copy-status');
   var buttons = document.querySelectorAll('button.copy[data-copy]');
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].hidden = false;
@@ -10,8 +9,12 @@
   }
 
   function copy(event) {
-    var field = document.getElementById(event.currentTarget.getAttribute('data-copy'));
-    if (!field) return;
+    var id = event.currentTarget.getAttribute('data-copy');
+    var field = document.getElementById(id);
+    var status = document.getElementById(id + '-statut');
+    if (!field || !status) return;
+    var others = document.querySelectorAll('.copy-status');
+    for (var i = 0; i < others.length; i++) others[i].textContent = '';
     var say = function (text) {
       status.textContent = '';
       // A fresh text each time, so that a second copy is announced again.

@@ -745,6 +745,39 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
     await context.close();
   });
 
+  it('fits the builder in 320 px, sizes its preview and says "Copié." under the button', async () => {
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 320, height: 700 },
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serverOrigin });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/embed-builder?consultation=poll/cycle-lanes`);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      screen: document.documentElement.clientWidth,
+      code: document.querySelector('textarea')!.getBoundingClientRect().width,
+    }));
+    assert.ok(widths.page <= widths.screen, `no sideways scrolling: ${JSON.stringify(widths)}`);
+    assert.ok(
+      widths.code >= widths.screen - 40,
+      `code as wide as the column: ${JSON.stringify(widths)}`,
+    );
+    // The preview takes the height of its content (parvis-embed.js), not the snippet's 520 px.
+    const preview = page.frames().find((f) => f !== page.mainFrame())!;
+    await preview.locator('parvis-poll').getByRole('button', { name: 'Voter' }).waitFor();
+    await preview.waitForFunction(
+      () => document.documentElement.scrollHeight <= document.documentElement.clientHeight,
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.getByRole('button', { name: 'Copier' }).nth(2).focus();
+    await page.keyboard.press('Enter');
+    const status = page.locator('.snippet').nth(2).getByRole('status');
+    await status.filter({ hasText: 'Copié.' }).waitFor();
+    await context.close();
+  });
+
   it('falls back to selecting the code when the clipboard is refused', async () => {
     const context = await browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();

@@ -103,6 +103,7 @@ export function builderPage({
     <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/site.css" />
     <script src="/embed-builder.js" defer></script>
+    <script src="/parvis-embed.js" defer></script>
   </head>
   <body>
     <main id="contenu" class="container builder">
@@ -155,7 +156,6 @@ export function builderPage({
         <p><button type="submit">Générer le code</button></p>
       </form>
       ${outputs}
-      <p role="status" id="copy-status" class="copy-status"></p>
     </main>
   </body>
 </html>
@@ -168,5 +168,6 @@ function output(id: string, title: string, hint: string, code: string): string {
           <p id="${id}-aide">${hint}</p>
           <textarea id="${id}" readonly rows="${code.split('\n').length + 1}" aria-labelledby="${id}-titre" aria-describedby="${id}-aide">${escapeHtml(code)}</textarea>
           <button type="button" class="copy" data-copy="${id}" hidden>Copier</button>
+          <p role="status" class="copy-status" id="${id}-statut"></p>
         </div>`;
 }

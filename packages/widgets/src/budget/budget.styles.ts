@@ -182,7 +182,7 @@ export const budgetStyles = css`
   .typed input {
     min-width: 0;
     font: inherit;
-    color: inherit;
+    color: var(--parvis-color-text, FieldText);
     background: var(--parvis-color-background, Field);
     min-height: 2.75rem;
     width: 9rem;

@@ -82,7 +82,7 @@ export const pollStyles = css`
   }
   .other input {
     font: inherit;
-    color: inherit;
+    color: var(--parvis-color-text, FieldText);
     background: var(--parvis-color-background, Field);
     min-height: 2.75rem;
     padding: 0.375rem 0.5rem;

@@ -84,6 +84,22 @@ const submitColour = (el: HTMLElement, tag: string) => {
   return getComputedStyle(button).backgroundColor;
 };
 
+/** WCAG contrast ratio of two opaque `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, b] = rgb
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [x, y] = [luminance(a), luminance(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
 describe('theming', () => {
   it('inherits the host font and text colour by default', async () => {
     const el = await page('font-family: Georgia, serif; color: rgb(51, 17, 0)');
@@ -116,6 +132,25 @@ describe('theming', () => {
     expect(submitColour(el, 'parvis-poll')).to.equal('rgb(168, 199, 250)');
     expect(submitColour(el, 'parvis-comments')).to.equal('rgb(168, 199, 250)');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps its fields readable on a dark page that does not declare color-scheme', async () => {
+    // The fields' background is the system's Field (white here): their text must be FieldText,
+    // not the page's light text.
+    const el = await page('background: #121212; color: #e8e8e8');
+    await expect(el).to.be.accessible();
+    const fields = [...el.querySelectorAll('parvis-poll, parvis-comments, parvis-ideas')].flatMap(
+      (w) => [
+        ...w.shadowRoot!.querySelectorAll<HTMLElement>(
+          'textarea, input[type="search"], input[type="text"], select',
+        ),
+      ],
+    );
+    expect(fields.length).to.be.greaterThan(2);
+    for (const field of fields) {
+      const style = getComputedStyle(field);
+      expect(contrast(style.color, style.backgroundColor), field.outerHTML).to.be.at.least(4.5);
+    }
   });
 
   it('takes a scheme attribute over the page', async () => {
