@@ -262,6 +262,13 @@ describe('embedding on the server', () => {
     assert.match(html, /https:\/\/consult.verte.example\/api\/oembed\?url=/);
     assert.match(html, /<script src="\/embed-builder.js" defer><\/script>/);
     assert.doesNotMatch(html, /allowedOrigins|mairie.example/, 'no settings leak');
+    // An idea's discussion opens with its idea: not a consultation of its own in the list.
+    const ideaThreads = (await store.comments.listThreads()).filter((t) =>
+      t.id.startsWith('idea-'),
+    );
+    assert.ok(ideaThreads.length > 0, 'the demo has discussions of ideas');
+    assert.doesNotMatch(html, /value="comments\/idea-/);
+    assert.match(html, /<option value="comments\/cycle-lanes">/);
     const empty = await (await app.request('/embed-builder')).text();
     assert.doesNotMatch(empty, /<textarea/);
   });

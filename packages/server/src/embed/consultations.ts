@@ -1,7 +1,7 @@
 // What the embed pages, oEmbed and the snippet builder need to know of a consultation, for each
 // kind of widget in @parvis/contract's list. Only public data: the title anyone can read through
 // the api, and the sites allowed to frame it.
-import type { Store } from '@parvis/api';
+import { ideaThreadId, type Store } from '@parvis/api';
 import { widgetKinds, type WidgetKind, type WidgetSegment } from '@parvis/contract/client';
 
 export interface Consultation {
@@ -11,6 +11,8 @@ export interface Consultation {
   /** The consultation's own list of sites; null: the server's (PARVIS_ALLOWED_ORIGINS). */
   allowedOrigins: string[] | null;
 }
+
+const ideaThreadPrefix = ideaThreadId('');
 
 type Found = { id: string; title: string; allowedOrigins: string[] | null };
 
@@ -45,12 +47,19 @@ const details: Record<WidgetSegment, KindDetails> = {
       const thread = await store.comments.getThread(id);
       return thread && { id, title: thread.title, allowedOrigins: thread.allowedOrigins };
     },
-    list: async (store) =>
-      (await store.comments.listThreads()).map((t) => ({
-        id: t.id,
-        title: t.title,
-        allowedOrigins: t.allowedOrigins,
-      })),
+    // Not the discussions of ideas: each opens with its idea, in the idea board.
+    list: async (store) => {
+      const threads = await store.comments.listThreads();
+      const ofIdea = await Promise.all(
+        threads.map(async (t) => {
+          const ideaId = t.id.startsWith(ideaThreadPrefix) && t.id.slice(ideaThreadPrefix.length);
+          return !!ideaId && ideaThreadId(ideaId) === t.id && !!(await store.ideas.getIdea(ideaId));
+        }),
+      );
+      return threads
+        .filter((_, i) => !ofIdea[i])
+        .map((t) => ({ id: t.id, title: t.title, allowedOrigins: t.allowedOrigins }));
+    },
   },
   ideas: {
     label: { fr: 'Boîte à idées', en: 'Idea board' },
