@@ -163,6 +163,12 @@ describe('widgets embedded in hostile host pages', { timeout: 300_000 }, () => {
       `${serverOrigin}/embed/poll/cycle-lanes`,
       'it leads to the iframe page',
     );
+    // Where it leads, still without JavaScript: what is asked, and how to answer.
+    await link.click();
+    await noJs.page.waitForURL(`${serverOrigin}/embed/poll/cycle-lanes`);
+    const asked = noJs.page.getByRole('heading', { level: 1, name: /plan vélo 2027/ });
+    assert.equal(await asked.isVisible(), true, 'the question shows without JavaScript');
+    assert.match(await noJs.page.locator('main').innerText(), /activez JavaScript/);
     await noJs.context.close();
 
     const { context, page, watch } = await open('/fallback.html');

@@ -101,6 +101,9 @@ describe('embedding on the server', () => {
       /<meta name="parvis-parent-origins" content="http:\/\/localhost https:\/\/mairie.example https:\/\/intranet.example" \/>/,
     );
     assert.match(html, /<title>Sondage : A &lt;b&gt;bold&lt;\/b&gt; &quot;question&quot;<\/title>/);
+    // Without JavaScript: what is asked, as text, and what to do to answer.
+    assert.match(html, /<noscript><h1>A &lt;b&gt;bold&lt;\/b&gt; &quot;question&quot;<\/h1>/);
+    assert.match(html, /activez JavaScript dans votre navigateur, puis rechargez la page/);
   });
 
   it('uses frame-ancestors * only when the city configured every origin', async () => {

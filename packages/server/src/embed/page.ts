@@ -19,10 +19,12 @@ export function embedPage({ base, consultation, theme, parentOrigins }: EmbedPag
   const { kind, id } = consultation;
   const title = frameTitle(consultation, lang);
   const scheme = theme.scheme ? ` scheme="${theme.scheme}"` : '';
+  // Without JavaScript, at least what is asked, and what to do to answer (in <noscript>: with
+  // JavaScript, nothing shows before the widget is defined).
   const fallback =
     lang === 'fr'
-      ? 'Cette consultation a besoin de JavaScript pour s’afficher.'
-      : 'This consultation needs JavaScript to show.';
+      ? 'Pour répondre à cette consultation, activez JavaScript dans votre navigateur, puis rechargez la page.'
+      : 'To answer this consultation, turn on JavaScript in your browser, then reload the page.';
   const parents = parentOrigins === '*' ? '*' : parentOrigins.join(' ');
   const sandboxed =
     lang === 'fr'
@@ -48,7 +50,7 @@ export function embedPage({ base, consultation, theme, parentOrigins }: EmbedPag
         <a href="${escapeHtml(embedUrl(base, consultation, theme))}" target="_blank" rel="noopener">${sandboxed[1]}</a>
       </p>
       <${kind.tag} ${kind.attribute}="${escapeHtml(id)}"${scheme}>
-        <p>${fallback}</p>
+        <noscript><h1>${escapeHtml(consultation.title)}</h1><p>${fallback}</p></noscript>
       </${kind.tag}>
     </main>
   </body>
