@@ -139,12 +139,12 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
       .waitFor();
     await page.getByRole('table', { name: 'Consultations que vous pouvez modifier' }).waitFor();
     await expectAccessible(page, 'editor home');
-    await press(page, link('Nouveau : Sondage'));
-    await page.getByRole('heading', { name: 'Nouveau : Sondage' }).waitFor();
+    await press(page, link('Nouveau : Sondage'));
+    await page.getByRole('heading', { name: 'Nouveau : Sondage' }).waitFor();
     await page.getByText('L’aperçu apparaît une fois les champs obligatoires remplis.').waitFor();
     await expectAccessible(page, 'new poll, empty');
     await typeInto(page, 'id', 'velo-ecole');
-    await typeInto(page, 'question', 'Quel trajet pour la piste cyclable de l’école ?');
+    await typeInto(page, 'question', 'Quel trajet pour la piste cyclable de l’école ?');
     await typeInto(page, 'options.0.label', 'Par la rue des Tilleuls');
     await typeInto(page, 'options.1.label', 'Par le quai');
     await press(page, button('Ajouter une réponse'));
@@ -163,7 +163,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     // The preview is the real widget rendering the unsaved definition.
     const preview = page.locator('parvis-poll');
     await preview.getByText('Par le parc').waitFor();
-    await preview.getByText('Quel trajet pour la piste cyclable de l’école ?').waitFor();
+    await preview.getByText('Quel trajet pour la piste cyclable de l’école ?').waitFor();
     await expectAccessible(page, 'poll form with preview');
     await shoot(page, 'poll-form');
     await press(page, (el) => el.tag === 'button' && el.text === 'Créer');
@@ -187,7 +187,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
 
   it('shows the server’s problems next to their fields, summarised and focused; amounts in exact cents', async () => {
     const { context, page, problems } = await open('#/edit/budget/new');
-    await page.getByRole('heading', { name: 'Nouveau : Budget' }).waitFor();
+    await page.getByRole('heading', { name: 'Nouveau : Budget' }).waitFor();
     await typeInto(page, 'id', 'budget-voirie');
     await typeInto(page, 'title', 'Budget de la voirie');
     await typeInto(page, 'total', '1 234,56');
@@ -252,7 +252,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
 
   it('creates a participatory budget ballot (select mode) with the keyboard', async () => {
     const { context, page, problems } = await open('#/edit/budget/new');
-    await page.getByRole('heading', { name: 'Nouveau : Budget' }).waitFor();
+    await page.getByRole('heading', { name: 'Nouveau : Budget' }).waitFor();
     await typeInto(page, 'title', 'Budget participatif 2027');
     await tabUntil(page, (el) => el.name === 'mode');
     await page.keyboard.press('ArrowDown');
@@ -286,7 +286,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
 
   it('creates a comment thread and an idea board with categories, with the keyboard', async () => {
     const { context, page, problems } = await open('#/edit/thread/new');
-    await page.getByRole('heading', { name: 'Nouveau : Fil de commentaires' }).waitFor();
+    await page.getByRole('heading', { name: 'Nouveau : Fil de commentaires' }).waitFor();
     await typeInto(page, 'title', 'Le nouveau marché couvert');
     await tabUntil(page, (el) => el.name === 'moderation');
     await page.keyboard.press('ArrowDown');
@@ -302,7 +302,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     assert.equal(thread.stance, true);
 
     await page.evaluate(() => (location.hash = '#/edit/board/new'));
-    await page.getByRole('heading', { name: 'Nouveau : Boîte à idées' }).waitFor();
+    await page.getByRole('heading', { name: 'Nouveau : Boîte à idées' }).waitFor();
     await typeInto(page, 'title', 'Vos idées pour le centre-ville');
     await press(page, button('Ajouter une catégorie'));
     assert.equal((await focused(page))?.name, 'categories.0.label');
@@ -334,7 +334,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
       await route.fetch();
       await route.abort('connectionreset');
     });
-    await page.getByRole('heading', { name: 'Nouveau : Fil de commentaires' }).waitFor();
+    await page.getByRole('heading', { name: 'Nouveau : Fil de commentaires' }).waitFor();
     await typeInto(page, 'title', 'La réponse perdue');
     await press(page, (el) => el.tag === 'button' && el.text === 'Créer');
     // Said to the person as a failure, with what they typed kept.
@@ -357,7 +357,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
   it('shows the rules that votes lock, disabled with the reason in words', async () => {
     const created = await adminCall(server.url, 'POST', '/v1/admin/polls', {
       id: 'halle',
-      question: 'Quel nom pour la halle ?',
+      question: 'Quel nom pour la halle ?',
       options: [
         { id: 'aliénor', label: 'Aliénor' },
         { id: 'gustave', label: 'Gustave' },
@@ -369,9 +369,9 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
 
     const { context, page, problems } = await open('#/edit/poll/halle');
     const form = page.locator('parvis-console-poll-form');
-    await form.getByText('Participation jusqu’ici : 1.').waitFor();
+    await form.getByText('Participation jusqu’ici : 1.').waitFor();
     await form
-      .getByText('Des votes ont déjà été enregistrés : cette réponse ne peut plus être retirée.')
+      .getByText('Des votes ont déjà été enregistrés : cette réponse ne peut plus être retirée.')
       .first()
       .waitFor();
     assert.equal(
@@ -407,7 +407,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     assert.equal(await form.locator('[name="id"]').inputValue(), 'halle-copie');
     assert.equal(
       await form.locator('[name="question"]').inputValue(),
-      'Copie de Quel nom pour la halle ?',
+      'Copie de Quel nom pour la halle ?',
     );
     assert.equal(
       await form.getByRole('button', { name: /^Retirer\s?: Réponse 1$/ }).isDisabled(),
@@ -473,7 +473,7 @@ describe('the consultation forms of the console in Chromium', { timeout: 300_000
     await page.keyboard.press('Enter');
     await page
       .getByRole('heading', {
-        name: 'Codes pour « Quel trajet pour la piste cyclable de l’école ? »',
+        name: 'Codes pour « Quel trajet pour la piste cyclable de l’école ? »',
       })
       .waitFor();
     const base = new URL(server.url).origin;

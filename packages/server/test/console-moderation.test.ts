@@ -131,7 +131,7 @@ describe('moderation and results in the console, in Chromium', { timeout: 300_00
     await items.first().waitFor();
     // The demo city's own pending items come after these newer ones.
     assert.ok((await items.count()) >= 3);
-    assert.match(await items.first().innerText(), /Idée dans « Le marché couvert »/);
+    assert.match(await items.first().innerText(), /Idée dans « Le marché couvert »/);
     await moderation.getByText('Raccourcis clavier').waitFor();
     await expectAccessible(page, 'moderation queue');
     const status = moderation.getByRole('status').first();
@@ -140,7 +140,7 @@ describe('moderation and results in the console, in Chromium', { timeout: 300_00
     await page.keyboard.press('j');
     assert.equal((await focused(page))?.tag, 'article');
     await page.keyboard.press('a');
-    await status.filter({ hasText: 'Idée approuvé : Ouvrir le dimanche' }).waitFor();
+    await status.filter({ hasText: 'Idée approuvé : Ouvrir le dimanche' }).waitFor();
     assert.match(await moderation.locator('article:focus').innerText(), /Des concerts le dimanche/);
 
     // r opens the reason field; typing there is text, not shortcuts.
@@ -151,17 +151,17 @@ describe('moderation and results in the console, in Chromium', { timeout: 300_00
     await expectAccessible(page, 'reject reason');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await status.filter({ hasText: 'Commentaire rejeté : Des concerts le dimanche' }).waitFor();
+    await status.filter({ hasText: 'Commentaire rejeté : Des concerts le dimanche' }).waitFor();
 
     // h hides the next one, u restores it.
     assert.match(await moderation.locator('article:focus').innerText(), /Un kiosque à musique/);
     await page.keyboard.press('h');
-    await status.filter({ hasText: 'Commentaire masqué : Un kiosque à musique' }).waitFor();
+    await status.filter({ hasText: 'Commentaire masqué : Un kiosque à musique' }).waitFor();
     // The focus went on to the next undecided item: k comes back.
     await page.keyboard.press('k');
     assert.match(await moderation.locator('article:focus').innerText(), /Un kiosque à musique/);
     await page.keyboard.press('u');
-    await status.filter({ hasText: 'Commentaire rétabli : Un kiosque à musique' }).waitFor();
+    await status.filter({ hasText: 'Commentaire rétabli : Un kiosque à musique' }).waitFor();
     await expectAccessible(page, 'after decisions');
 
     // The log says who did what.
@@ -232,7 +232,7 @@ describe('moderation and results in the console, in Chromium', { timeout: 300_00
     await ok(
       await adminCall(server.url, 'POST', '/v1/admin/polls', {
         id: 'fontaines',
-        question: 'Où installer les fontaines ?',
+        question: 'Où installer les fontaines ?',
         options: [
           { id: 'parc', label: 'Au parc' },
           { id: 'gare', label: 'À la gare' },
@@ -258,7 +258,7 @@ describe('moderation and results in the console, in Chromium', { timeout: 300_00
     const chart = page.waitForResponse(/results-chart-[\w-]+\.js$/);
     await results.getByLabel('Consultation').selectOption('poll/fontaines');
     const table = results.getByRole('table', {
-      name: 'Résultats de « Où installer les fontaines ? »',
+      name: 'Résultats de « Où installer les fontaines ? »',
     });
     await table.getByRole('row', { name: /gare À la gare 1/ }).waitFor();
     await table.getByRole('row', { name: /parc Au parc 0/ }).waitFor();

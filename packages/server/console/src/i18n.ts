@@ -117,7 +117,7 @@ const fr: Record<MessageKey, string> = {
   'nav.organisations': 'Organisations',
   'nav.accounts': 'Comptes',
   'nav.signOut': 'Se déconnecter',
-  'nav.signedInAs': 'Connecté·e : {name} ({role})',
+  'nav.signedInAs': 'Connecté·e : {name} ({role})',
   'lang.switch': 'English',
   'role.administrator': 'administrateur·rice',
   'role.editor': 'éditeur·rice',
@@ -130,7 +130,7 @@ const fr: Record<MessageKey, string> = {
   'signIn.submit': 'Se connecter',
   'signIn.failed': 'L’adresse e-mail ou le mot de passe est incorrect.',
   'signIn.locked':
-    'Trop d’essais avec un mauvais mot de passe. Par sécurité, la connexion est suspendue : réessayez dans {minutes} minute(s).',
+    'Trop d’essais avec un mauvais mot de passe. Par sécurité, la connexion est suspendue : réessayez dans {minutes} minute(s).',
   'signIn.expired': 'Votre session a pris fin. Connectez-vous à nouveau.',
   'signIn.missing': 'Indiquez votre adresse e-mail et votre mot de passe.',
   'error.network': 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
@@ -173,7 +173,7 @@ const fr: Record<MessageKey, string> = {
   'organisations.created': 'Organisation {name} ajoutée.',
   'organisations.edit': 'Modifier {name}',
   'organisations.threshold':
-    'Dans les exports, les nombres inférieurs à ce seuil s’affichent « < n » (secret statistique)',
+    'Dans les exports, les nombres inférieurs à ce seuil s’affichent « < n » (secret statistique)',
   'organisations.save': 'Enregistrer les modifications',
   'organisations.saved': 'Organisation {name} enregistrée.',
   'accounts.title': 'Comptes',
@@ -195,21 +195,21 @@ const fr: Record<MessageKey, string> = {
   'accounts.role': 'Rôle',
   'accounts.organisations': 'Organisations',
   'accounts.password':
-    'Mot de passe (12 caractères au moins ; transmettez-le à la personne par un autre moyen)',
+    'Mot de passe (12 caractères au moins ; transmettez-le à la personne par un autre moyen)',
   'accounts.submit': 'Créer le compte',
   'accounts.created': 'Compte {email} créé.',
   'accounts.updated': 'Compte {email} modifié.',
   'accounts.resetTitle': 'Nouveau mot de passe pour {email}',
   'accounts.resetSubmit': 'Enregistrer le mot de passe',
   'accounts.resetDone':
-    'Nouveau mot de passe enregistré pour {email} ; ses sessions sont terminées.',
+    'Nouveau mot de passe enregistré pour {email} ; ses sessions sont terminées.',
   'accounts.cancel': 'Annuler',
   'problem.password_too_weak':
     'Ce mot de passe est trop court ou trop courant. Choisissez-en un plus long, comme une phrase.',
   'problem.account_exists': 'Un compte existe déjà avec cette adresse e-mail.',
   'problem.organisation_exists': 'Une organisation existe déjà avec cet identifiant.',
   'problem.organisation_not_found': 'Choisissez une organisation existante.',
-  'problem.validation_failed': 'Certains champs ne sont pas valides : {detail}',
+  'problem.validation_failed': 'Certains champs ne sont pas valides : {detail}',
   ...moderationResultsFr,
   ...formsFr,
 };
