@@ -131,7 +131,7 @@ describe('moderation and results in the console, in Chromium', { timeout: 300_00
     await items.first().waitFor();
     // The demo city's own pending items come after these newer ones.
     assert.ok((await items.count()) >= 3);
-    assert.match(await items.first().innerText(), /Idée dans « Le marché couvert »/);
+    assert.match(await items.first().innerText(), /Idée dans «\u00a0Le marché couvert\u00a0»/);
     await moderation.getByText('Raccourcis clavier').waitFor();
     await expectAccessible(page, 'moderation queue');
     const status = moderation.getByRole('status').first();
