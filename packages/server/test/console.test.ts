@@ -108,7 +108,9 @@ describe('the console in Chromium', { timeout: 240_000 }, () => {
     }
     await expectAccessible(page, 'sign-in error');
     await signIn(page, 'locked@ville-verte.fr', adminPassword);
-    await alert.filter({ hasText: /connexion est suspendue\u00a0: réessayez dans 1 minute/ }).waitFor();
+    await alert
+      .filter({ hasText: /connexion est suspendue\u00a0: réessayez dans 1 minute/ })
+      .waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });
