@@ -433,13 +433,21 @@ export async function openForm(host: ParvisIdeas): Promise<void> {
   host._find('#title')?.focus();
 }
 
+/** The form is gone: its similar-ideas lookup stops, and what it said goes. */
+function stopSimilar(host: ParvisIdeas): void {
+  if (host._similarTimer) clearTimeout(host._similarTimer);
+  host._similarTimer = null;
+  host._similarReads?.abort();
+  host._similar = [];
+  // "1 similar idea found." no longer speaks of anything on the page.
+  host._announce('');
+}
+
 async function closeForm(host: ParvisIdeas): Promise<void> {
   host._formOpen = false;
   host._invalid = null;
   host._failure = null;
-  host._similar = [];
-  host._announce('');
-  if (host._similarTimer) clearTimeout(host._similarTimer);
+  stopSimilar(host);
   await host.updateComplete;
   host._find('[data-action="propose"]')?.focus();
 }
@@ -624,11 +632,7 @@ async function propose(host: ParvisIdeas): Promise<void> {
   host._title = '';
   host._body = '';
   host._categoryId = '';
-  host._similar = [];
-  if (host._similarTimer) clearTimeout(host._similarTimer);
-  host._similarReads?.abort();
-  // The polite region still says "1 similar idea found." about a form that is gone.
-  host._announce('');
+  stopSimilar(host);
   const published = idea.moderationStatus === 'published';
   const left = data.proposalsLeftToday === null ? null : Math.max(0, data.proposalsLeftToday - 1);
   host._data = {
